@@ -1,0 +1,80 @@
+"""The benchmark's text generator: deterministic, sized as asked, shaped like articles."""
+
+from __future__ import annotations
+
+import importlib.util
+import re
+from pathlib import Path
+
+import pytest
+
+GEN_PATH = Path(__file__).resolve().parent.parent / "bench" / "gen_text.py"
+
+
+@pytest.fixture(scope="module")
+def gen():
+    spec = importlib.util.spec_from_file_location("bench_gen_text", GEN_PATH)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def text(gen) -> str:
+    return gen.generate(0.1, seed=7)
+
+
+def test_same_seed_gives_same_text(gen, text):
+    assert gen.generate(0.1, seed=7) == text
+
+
+def test_other_seed_gives_other_text(gen, text):
+    assert gen.generate(0.1, seed=8) != text
+
+
+@pytest.mark.parametrize("size_mb", [0.05, 0.2])
+def test_size_is_close_to_the_request(gen, size_mb):
+    size = len(gen.generate(size_mb).encode("utf-8"))
+    assert size_mb * 1e6 <= size <= size_mb * 1e6 * 1.05
+
+
+def test_has_headings_and_bylines(text):
+    assert len(re.findall(r"^# ", text, re.M)) >= 10
+    assert len(re.findall(r"^## ", text, re.M)) >= 20
+    assert re.search(r"^\*By [A-Z][a-z]+ [A-Z][a-z]+ \u2014 \d{1,2} [A-Z][a-z]+ \d{4}\*$", text, re.M)
+
+
+def test_has_quotes_of_both_styles(text):
+    assert text.count("\u201c") >= 20
+    assert len(re.findall(r'"[A-Z][^"]+"', text)) >= 20
+
+
+def test_has_figures_of_several_kinds(text):
+    assert re.search(r"\d+(\.\d)?%", text)
+    assert re.search(r"[$\u00a3\u20ac]\d+(\.\d)?(m|bn)\b", text)
+    assert re.search(r"\d{1,3},\d{3} to \d{1,3},\d{3}", text)
+    assert re.search(r"\b\d+ (km|kg|tonnes|hectares|MW|litres)\b", text)
+
+
+def test_has_lists_and_notes(text):
+    assert re.search(r"^- ", text, re.M)
+    assert re.search(r"^1\. Figures from", text, re.M)
+
+
+def test_paragraphs_average_about_300_bytes(text):
+    body = [b for b in text.split("\n\n") if b[:1].isalpha() or b[:1] in "\u201c\""]
+    average = sum(len(b.encode("utf-8")) for b in body) / len(body)
+    assert 250 <= average <= 450
+
+
+def test_first_marker_is_the_start_of_the_first_body_paragraph(gen, text):
+    marker = gen.first_marker(text)
+    first_body = next(b for b in text.split("\n\n") if b[:1].isalpha())
+    assert first_body.startswith(marker)
+    assert len(marker.split()) == 4
+
+
+def test_cli_writes_the_file(gen, tmp_path):
+    out = tmp_path / "t.md"
+    assert gen.main(["0.01", str(out), "--seed", "3"]) == 0
+    assert out.read_text(encoding="utf-8") == gen.generate(0.01, seed=3)

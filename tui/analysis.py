@@ -1,0 +1,70 @@
+"""The analysis of a document and the ``closeread analyze --json`` contract.
+
+:func:`analyze` runs every extractor once; :func:`to_contract` turns a
+document and its analysis into the contract's JSON object. Fields may be
+added to the contract, never renamed or dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from tui.document import Document
+from tui.figures import extract_figures
+from tui.quotes import extract_quotes
+from tui.summary import SummaryResult, summarize
+
+SCHEMA_VERSION = 1
+
+Progress = Callable[[str, float], None]
+
+
+@dataclass
+class Analysis:
+    """What closeread drew out of a document."""
+
+    summary: SummaryResult = field(default_factory=SummaryResult)
+    figures: list[dict] = field(default_factory=list)
+    quotes: list[dict] = field(default_factory=list)
+    sources: list[dict] = field(default_factory=list)
+
+
+def _no_progress(stage: str, fraction: float) -> None:
+    return None
+
+
+def analyze(document: Document, summary_sentences: int | None = None,
+            progress: Progress = _no_progress) -> Analysis:
+    """Run every extractor over ``document``; ``progress(stage, fraction)`` reports each step."""
+    progress("figures", 0.0)
+    figures = extract_figures(document.paragraphs)
+    progress("quotes", 0.35)
+    quotes, sources = extract_quotes(document.paragraphs)
+    progress("summary", 0.7)
+    summary = summarize(document, summary_sentences)
+    progress("done", 1.0)
+    return Analysis(summary=summary, figures=figures, quotes=quotes, sources=sources)
+
+
+def paragraph_to_contract(paragraph) -> dict:
+    return {"index": paragraph.index, "id": paragraph.id, "kind": paragraph.kind,
+            "text": paragraph.text, "sentences": list(paragraph.sentences)}
+
+
+def to_contract(document: Document, analysis: Analysis) -> dict:
+    """The analyze contract object (schema 1) for one document."""
+    return {
+        "schema": SCHEMA_VERSION,
+        "path": document.path,
+        "title": document.title,
+        "author": document.author,
+        "date": document.date,
+        "paragraphs": [paragraph_to_contract(p) for p in document.paragraphs],
+        "summary": analysis.summary.sentences,
+        "figures": analysis.figures,
+        "quotes": analysis.quotes,
+        "sources": analysis.sources,
+        "gists": [{"paragraph": i, "text": t} for i, t in sorted(analysis.summary.gists.items())],
+        "sections": analysis.summary.sections,
+    }

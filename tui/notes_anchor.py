@@ -1,0 +1,197 @@
+"""Anchoring notes to paragraphs, and finding them again after the text is edited.
+
+The anchor follows the W3C Web Annotation model (a TextQuoteSelector plus a
+position hint) and Hypothesis's re-anchoring order, with one deliberate change:
+a fuzzy match must reach a **minimum similarity** of the quote itself, so a note
+whose paragraph was deleted becomes an orphan instead of latching on to
+unrelated text.
+
+Order on load: exact hash at the stored index (``ok``), exact hash elsewhere
+(``moved``), fuzzy quote + context match (``fuzzy``), else ``orphan``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from typing import Iterable, Sequence
+
+from tui.document import normalise_for_id
+
+QUOTE_CHARS = 160  # "short quote": the paragraph's opening, cut at a word boundary
+CONTEXT_CHARS = 32  # characters of context kept before and after the quote
+SEPARATOR = "\n"  # paragraphs are joined by this to form the text stream
+
+# Weights of the fuzzy score: the quote decides, the context breaks near-ties.
+QUOTE_WEIGHT = 0.8
+CONTEXT_WEIGHT = 0.1
+# Minimum quote similarity; short quotes need more because chance overlap is high.
+MIN_SIMILARITY = 0.75
+MIN_SIMILARITY_SHORT = 0.88
+SHORT_QUOTE = 40
+# Cheap word-overlap gate before the costly character comparison.
+MIN_WORD_OVERLAP = 0.3
+# Scores closer than this count as a tie, broken by distance to the stored index.
+TIE = 0.02
+
+STATUSES = ("ok", "moved", "fuzzy", "orphan")
+
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    """Where a note or review belongs: a position hint, a hash and a text quote with context."""
+
+    index: int
+    hash: str
+    quote: str
+    prefix: str = ""
+    suffix: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """The result of re-anchoring one anchor: a paragraph index (None for orphans) and a status."""
+
+    paragraph: int | None
+    status: str
+    score: float = 0.0
+
+
+def text_hash(text: str) -> str:
+    """Hash of a paragraph's normalised text (case, spacing and quote style do not count)."""
+    return hashlib.sha256(normalise_for_id(text).encode("utf-8")).hexdigest()[:16]
+
+
+def quote_of(text: str, limit: int = QUOTE_CHARS) -> str:
+    """The opening of ``text``, at most ``limit`` characters, cut at a word boundary."""
+    if len(text) <= limit:
+        return text
+    cut = text.rfind(" ", limit // 2, limit + 1)
+    return text[: cut if cut > 0 else limit]
+
+
+class TextStream:
+    """The paragraphs of a document joined into one string, with each paragraph's offset."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = list(texts)
+        self.starts: list[int] = []
+        offset = 0
+        for text in self.texts:
+            self.starts.append(offset)
+            offset += len(text) + len(SEPARATOR)
+        self.full = SEPARATOR.join(self.texts)
+
+    def context(self, index: int, quote_length: int) -> tuple[str, str]:
+        """The CONTEXT_CHARS before and after the quote of paragraph ``index``."""
+        start = self.starts[index]
+        end = start + quote_length
+        return self.full[max(0, start - CONTEXT_CHARS) : start], self.full[end : end + CONTEXT_CHARS]
+
+
+def make_anchor(stream: TextStream, index: int) -> Anchor:
+    """The anchor of paragraph ``index`` of ``stream``."""
+    text = stream.texts[index]
+    quote = quote_of(text)
+    prefix, suffix = stream.context(index, len(quote))
+    return Anchor(index=index, hash=text_hash(text), quote=quote, prefix=prefix, suffix=suffix)
+
+
+def similarity(a: str, b: str) -> float:
+    """Similarity of two strings in [0, 1] after normalisation (difflib ratio)."""
+    a, b = normalise_for_id(a), normalise_for_id(b)
+    if not a and not b:
+        return 1.0
+    return SequenceMatcher(None, a, b, autojunk=False).ratio()
+
+
+def min_similarity(quote: str) -> float:
+    """The quote similarity a fuzzy match must reach."""
+    return MIN_SIMILARITY_SHORT if len(quote) < SHORT_QUOTE else MIN_SIMILARITY
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(normalise_for_id(text)))
+
+
+def _word_overlap(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 1.0 if a == b else 0.0
+    return len(a & b) / max(len(a), len(b))
+
+
+class Reanchorer:
+    """Re-anchors many anchors against one document; build once per document version.
+
+    ``known_hashes`` are the paragraph hashes of the document version the anchors
+    were made against: a paragraph that existed unchanged there cannot be the
+    edited form of another paragraph, so it is never a fuzzy candidate.
+    """
+
+    def __init__(self, texts: Sequence[str], known_hashes: Iterable[str] = ()) -> None:
+        self.stream = TextStream(texts)
+        self.hashes = [text_hash(t) for t in self.stream.texts]
+        self.by_hash: dict[str, list[int]] = {}
+        for index, digest in enumerate(self.hashes):
+            self.by_hash.setdefault(digest, []).append(index)
+        known = set(known_hashes)
+        self.candidates = [i for i, digest in enumerate(self.hashes) if digest not in known]
+        self._windows: dict[int, tuple[str, frozenset[str]]] = {}
+
+    def anchor(self, index: int) -> Anchor:
+        """A fresh anchor for paragraph ``index`` of this document."""
+        return make_anchor(self.stream, index)
+
+    def locate(self, anchor: Anchor) -> Match:
+        """Find the paragraph ``anchor`` belongs to in this document."""
+        exact = self.by_hash.get(anchor.hash)
+        if exact:
+            index = self._best_exact(anchor, exact)
+            return Match(index, "ok" if index == anchor.index else "moved", 1.0)
+        return self._fuzzy(anchor)
+
+    def _best_exact(self, anchor: Anchor, indices: list[int]) -> int:
+        if len(indices) == 1:
+            return indices[0]
+        # Duplicated paragraphs: the context decides, then the position.
+        return max(indices, key=lambda i: (round(self._context_score(anchor, i), 2), -abs(i - anchor.index)))
+
+    def _context_score(self, anchor: Anchor, index: int) -> float:
+        quote_length = len(self._window(index)[0])
+        prefix, suffix = self.stream.context(index, quote_length)
+        return (similarity(anchor.prefix, prefix) + similarity(anchor.suffix, suffix)) / 2
+
+    def _window(self, index: int) -> tuple[str, frozenset[str]]:
+        cached = self._windows.get(index)
+        if cached is None:
+            window = quote_of(self.stream.texts[index])
+            cached = self._windows[index] = (window, _words(window))
+        return cached
+
+    def _fuzzy(self, anchor: Anchor) -> Match:
+        needed = min_similarity(anchor.quote)
+        quote_words = _words(anchor.quote)
+        normal_quote = normalise_for_id(anchor.quote)
+        scored: list[tuple[float, int]] = []
+        for index in self.candidates:
+            window, words = self._window(index)
+            if _word_overlap(quote_words, words) < MIN_WORD_OVERLAP:
+                continue
+            matcher = SequenceMatcher(None, normal_quote, normalise_for_id(window), autojunk=False)
+            if matcher.quick_ratio() < needed:
+                continue
+            quote_score = matcher.ratio()
+            if quote_score < needed:
+                continue
+            score = QUOTE_WEIGHT * quote_score + 2 * CONTEXT_WEIGHT * self._context_score(anchor, index)
+            scored.append((score, index))
+        if not scored:
+            return Match(None, "orphan", 0.0)
+        best = max(score for score, _ in scored)
+        near = [index for score, index in scored if score >= best - TIE]
+        index = min(near, key=lambda i: abs(i - anchor.index))
+        return Match(index, "fuzzy", best)

@@ -1,0 +1,129 @@
+"""The extractive summarizer, the default backend of :mod:`tui.summary`.
+
+It takes whole sentences from body and list paragraphs (never the title,
+byline, headings, boilerplate or pull quotes), ranks them with
+:mod:`tui.summary_score`, and returns them in reading order with the index of
+their paragraph. It also gives a gist per body paragraph and, for a document
+with headings, a summary per section.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+
+from tui.document import Document
+from tui.summary import SummaryResult, default_sentence_count
+from tui.summary_score import (DEFAULT_WEIGHTS, Candidate, Weights, collect_candidates, rank_document,
+                               score_candidates, select)
+from tui.summary_rank import Vector, normalise
+from tui.summary_text import clean_sentence, content_terms
+
+GIST_CHARS = 120
+_CLAUSE_END = re.compile(r"[,;:](?=\s)|\s[-–—]\s")
+
+
+class ExtractiveSummarizer:
+    """Sentence extraction by centrality, position, title overlap, figures and sources, with MMR."""
+
+    name = "extractive"
+
+    def __init__(self, weights: Weights = DEFAULT_WEIGHTS) -> None:
+        self.weights = weights
+
+    def summarize(self, document: Document, sentences: int | None = None) -> SummaryResult:
+        """A summary of ``sentences`` sentences (default: :func:`default_sentence_count`)."""
+        k = default_sentence_count(document) if sentences is None else max(0, sentences)
+        cands = collect_candidates(document)
+        vectors, scores = rank_document(cands, document_title(document), self.weights)
+        chosen = select(scores, vectors, k, self.weights)
+        return SummaryResult(sentences=[as_item(cands[i]) for i in chosen],
+                             gists=paragraph_gists(document, cands, scores),
+                             sections=self.section_summaries(document, cands, vectors))
+
+    def section_summaries(self, document: Document, cands: list[Candidate],
+                          vectors: list[Vector]) -> list[dict]:
+        """A short summary per headed section; empty when the document has no headings."""
+        out = []
+        for heading, members in sections(document, cands):
+            if not members:
+                continue
+            sub_cands = [cands[i] for i in members]
+            sub_vectors = [vectors[i] for i in members]
+            heading_vec = normalise({t: 1.0 for t in content_terms(heading.text)})
+            sub_scores = score_candidates(sub_cands, sub_vectors, heading_vec, self.weights)
+            k = section_sentence_count(sum(c.words for c in sub_cands))
+            picked = select(sub_scores, sub_vectors, k, self.weights)
+            out.append({"heading": heading.text, "paragraph": heading.index,
+                        "sentences": [as_item(sub_cands[i]) for i in picked]})
+        return out
+
+
+def as_item(cand: Candidate) -> dict:
+    return {"text": cand.text, "paragraph": cand.paragraph}
+
+
+def document_title(document: Document) -> str | None:
+    """The title from the metadata, else from the first title paragraph."""
+    if document.title:
+        return document.title
+    titles = document.paragraphs_of_kind("title")
+    return titles[0].text if titles else None
+
+
+def sections(document: Document, cands: list[Candidate]):
+    """(heading paragraph, candidate indices) for each heading, in order; nothing when there is no heading."""
+    headings = document.paragraphs_of_kind("heading")
+    if not headings:
+        return []
+    out, c = [], 0
+    while c < len(cands) and cands[c].paragraph < headings[0].index:
+        c += 1  # sentences before the first heading belong to the document summary only
+    for h, heading in enumerate(headings):
+        end = headings[h + 1].index if h + 1 < len(headings) else math.inf
+        members = []
+        while c < len(cands) and cands[c].paragraph < end:
+            members.append(c)
+            c += 1
+        out.append((heading, members))
+    return out
+
+
+def section_sentence_count(words: int) -> int:
+    """1 sentence for a short section, up to 5 for a long one."""
+    if words <= 400:
+        return 1 if words <= 150 else 2
+    return min(5, round(2 + math.log2(words / 400)))
+
+
+def paragraph_gists(document: Document, cands: list[Candidate], scores: list[float]) -> dict[int, str]:
+    """One short line per body paragraph: its best sentence, trimmed at a clause or word boundary."""
+    best: dict[int, int] = {}
+    for i, cand in enumerate(cands):
+        j = best.get(cand.paragraph)
+        if j is None or scores[i] > scores[j]:
+            best[cand.paragraph] = i
+    gists = {}
+    for paragraph in document.paragraphs:
+        if paragraph.kind != "body":
+            continue
+        if paragraph.index in best:
+            text = cands[best[paragraph.index]].text
+        else:
+            text = clean_sentence(paragraph.sentences[0] if paragraph.sentences else paragraph.text)
+        if text:
+            gists[paragraph.index] = trim_gist(text)
+    return gists
+
+
+def trim_gist(text: str, limit: int = GIST_CHARS) -> str:
+    """``text`` cut to at most ``limit`` characters, preferably at a clause end, with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    clause_ends = [m.start() for m in _CLAUSE_END.finditer(head) if m.start() >= limit // 2]
+    cut = clause_ends[-1] if clause_ends else head.rfind(" ")
+    if cut < limit // 3:
+        cut = limit - 1
+    return head[:cut].rstrip(" ,;:-–—") + "…"

@@ -1,0 +1,126 @@
+"""Words, stems and sentence filters for the extractive summarizer.
+
+Everything here is linear in the text and uses the standard library only:
+a word regex, a small stopword list, a light suffix-stripping stemmer and
+general rules that tell boilerplate (bylines, time stamps, "Scroll down for
+video", photo credits, captions) from sentences worth summarising.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*[A-Za-z]|[A-Za-z]|\d[\d,.]*\d|\d")
+
+STOPWORDS = frozenset("""
+a about above after again against all almost also although am among an and another any are around as at
+back be became because become been before being below between both but by can cannot could did do does
+doing done down during each either else enough even ever every few for from further get gets got had has
+have having he her here hers herself him himself his how however i if in into is it its itself just last
+least less let like made make many may me might more most much must my myself neither no nor not now of off
+often on once one only or other others our ours ourselves out over own per perhaps quite rather really said
+same says see seen several shall she should since so some still such than that the their theirs them
+themselves then there these they this those though through thus to too under until up upon us very via
+was we well were what whatever when where whether which while who whom whose why will with within without
+would yet you your yours yourself yourselves mr mrs ms dr told say saying according also new year years
+""".split())
+
+# Longest suffixes first; a stem keeps at least three letters.
+_SUFFIXES = ("ational", "ization", "fulness", "iveness", "ousness", "ations", "nesses", "ments", "ation",
+             "ities", "ingly", "ement", "ness", "ment", "ings", "ity", "ies", "ing", "ers", "ied", "ive",
+             "ous", "ful", "ed", "er", "ly", "es", "s")
+
+# Lines and fragments that newspapers wrap around an article.
+_BOILERPLATE = re.compile(
+    r"^(?:by\s*[.:]?\s*(?:[A-Z][\w'’.-]*\s*){1,4}[.]?$"
+    r"|(?:published|updated|last updated|posted|created)\s*(?:at|on)?\s*:?\s*[.|]?\s*[\d.:|,\sA-Za-z]*$"
+    r"|(?:scroll down|click here|read more|see more|sign up|subscribe|follow (?:us|@)|share this|related:|advertisement"
+    r"|all rights reserved|copyright|©|\(?photo(?:graph)?s?\b|\(?pictures?\s*:|image(?:s)? (?:copyright|source)"
+    r"|watch the video|video:|listen:|comments?\b)"
+    r"|\|)",
+    re.IGNORECASE,
+)
+_BOILERPLATE_ANYWHERE = re.compile(
+    r"\b(?:PUBLISHED|UPDATED)\s*:|\bLast updated at\b|\bFollow @\w|@\w+\s+on Twitter|\bScroll down (?:for|to)\b"
+    r"|\bCLICK HERE\b|\bGetty Images\b|\bAFP/Getty\b|\(?\bPhoto(?:graph)?s? (?:by|credit|courtesy)\b|\bSource: \w+$",
+    re.IGNORECASE,
+)
+# "By . Associated Press . PUBLISHED: . 14:11 EST, 25 October 2013 . | . UPDATED: . 15:36 EST ... ." before the text.
+_LEADING_JUNK = re.compile(
+    r"^(?:\s*(?:By\s*\.?\s*(?:[A-Z][\w'’.-]*\s*(?:and\s+)?){1,5}\.|(?:PUBLISHED|UPDATED)\s*:\s*\.?"
+    r"|\d{1,2}:\d{2}\s*(?:[AP]M\s*)?(?:[A-Z]{2,4})?,?\s*\d{1,2}(?:st|nd|rd|th)?\s+[A-Z][a-z]+\s+\d{4}\s*\.?"
+    r"|Last updated at [^.]*?\d{4}\s*\.?|\|\s*\.?|\.))+\s*"
+)
+# "(CNN) -- ", "LONDON, England (Reuters) -- ", "WASHINGTON (AP) — "
+_DATELINE = re.compile(r"^(?:[A-Z][A-Za-z.,' ]{0,40})?\((?:CNN|AP|Reuters|AFP|PA|UPI)[^)]{0,20}\)\s*(?:--|—|–|-)\s*")
+# "Campaign: Magic Johnson has ..." -- the label of a photo caption or pull quote.
+_CAPTION_LABEL = re.compile(r"^(?:[A-Z][\w'’-]*\s?){1,3}:\s+[A-Z]")
+_CAPTION_CUE = re.compile(r"\((?:pictured|left|right|centre|center|top|bottom|above|below|inset|file photo)\b",
+                          re.IGNORECASE)
+_ENDS_LIKE_SENTENCE = re.compile(r"[.!?][\"'”’)]*$")
+
+
+@lru_cache(maxsize=65536)
+def stem(word: str) -> str:
+    """A light stem: lower case, possessive and one common suffix removed."""
+    w = word.lower().replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = w.strip("'")
+    if len(w) <= 3 or w[0].isdigit():
+        return w
+    for suffix in _SUFFIXES:
+        if w.endswith(suffix) and len(w) - len(suffix) >= 3 and not w.endswith(("ss", "us", "is")):
+            w = w[: -len(suffix)]
+            if suffix in ("ies", "ied"):
+                w += "y"
+            elif len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":
+                w = w[:-1]  # running -> run
+            break
+    return w
+
+
+def content_terms(text: str) -> list[str]:
+    """Stems of the words of ``text`` that carry content (stopwords and 1-letter words dropped)."""
+    out = []
+    for word in _WORD.findall(text):
+        low = word.lower()
+        if len(low) > 1 and low not in STOPWORDS:
+            out.append(stem(low))
+    return out
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def clean_sentence(text: str) -> str:
+    """The sentence without leading agency boilerplate or a dateline such as "(CNN) -- "."""
+    cleaned = _LEADING_JUNK.sub("", text, count=1)
+    cleaned = _DATELINE.sub("", cleaned, count=1)
+    return cleaned.strip()
+
+
+def is_boilerplate(text: str) -> bool:
+    """True for bylines, time stamps, calls to action, photo credits and similar furniture."""
+    stripped = text.strip()
+    if not stripped:
+        return True
+    return bool(_BOILERPLATE.match(stripped) or _BOILERPLATE_ANYWHERE.search(stripped))
+
+
+def is_caption(text: str) -> bool:
+    """True for what reads like a photo caption or pull quote rather than running text."""
+    stripped = text.strip()
+    if _CAPTION_CUE.search(stripped):
+        return True
+    # Captions joined into running text keep a space before their final full stop.
+    if stripped.endswith(" .") and _CAPTION_LABEL.match(stripped):
+        return True
+    return bool(_CAPTION_LABEL.match(stripped)) and word_count(stripped) < 25
+
+
+def looks_like_sentence(text: str, min_words: int = 5) -> bool:
+    """True when ``text`` has enough words and ends like a sentence."""
+    return word_count(text) >= min_words and bool(_ENDS_LIKE_SENTENCE.search(text.strip()))
