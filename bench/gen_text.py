@@ -159,7 +159,7 @@ class ArticleWriter:
         """About 300-400 bytes: two or three sentences of figures, quotes and sources."""
         makers = (self.figure_sentence, self.quote_sentence, self.source_sentence)
         sentences = [self.figure_sentence()]
-        while sum(len(s) for s in sentences) < 300:
+        while sum(len(s) for s in sentences) < 330:
             sentences.append(self.pick(makers)())
         self.rng.shuffle(sentences)
         if sentences[0].startswith(("\u201c", '"')):
@@ -187,8 +187,8 @@ class ArticleWriter:
         blocks = [f"# {place} {topic} plan faces new questions (part {number})",
                   f"*By {self.person()} \u2014 {self.date()}*",
                   self.body_paragraph()]
-        for _ in range(self.rng.randint(2, 4)):
-            blocks.append(f"## {self.pick(HEADINGS)}")
+        for heading in self.rng.sample(HEADINGS, self.rng.randint(2, 4)):
+            blocks.append(f"## {heading}")
             blocks.extend(self.section_blocks())
         if self.rng.random() < 0.4:
             blocks.append(self.notes_section())
@@ -229,20 +229,24 @@ def first_marker(text: str, words: int = 4) -> str:
 
 
 def add_notes(path: Path, count: int) -> str:
-    """Attach ``count`` notes to the text through ``tui.notes`` if it exists; returns a message."""
+    """Attach ``count`` notes, spread over the text, through ``tui.notes``; returns a message."""
     try:
-        from tui import notes as notes_api  # noqa: PLC0415 - optional, written elsewhere
-        from tui.loader import load_document  # noqa: PLC0415
+        from tui.loader import load_document  # noqa: PLC0415 - optional: the generator runs alone
+        from tui.notes import NotesError, NotesStore  # noqa: PLC0415
     except ImportError as error:
         return f"notes skipped: {error}"
-    add = getattr(notes_api, "add_note", None)
-    if add is None:
-        return "notes skipped: tui.notes has no add_note()"
     document = load_document(str(path))
-    step = max(1, len(document.paragraphs) // max(count, 1))
-    for n, paragraph in enumerate(document.paragraphs[::step][:count]):
-        add(document, paragraph, f"Benchmark note {n + 1}: check this figure.")
-    return f"added {min(count, len(document.paragraphs[::step]))} notes"
+    store = NotesStore.open(str(path), document, autosave=False)
+    if len(store.notes) >= count:
+        return f"notes kept: {len(store.notes)} already in {store.sidecar_path}"
+    step = max(1, len(document.paragraphs) // count)
+    try:
+        for n, paragraph in enumerate(document.paragraphs[::step][:count]):
+            store.add(paragraph.index, f"Benchmark note {n + 1}: check this figure.", tags=("bench",))
+        store.save()
+    except NotesError as error:
+        return f"notes skipped: {error}"
+    return f"added {len(store.notes)} notes in {store.sidecar_path}"
 
 
 def main(argv: list[str] | None = None) -> int:

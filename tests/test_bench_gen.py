@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib.util
 import re
+import sys
 from pathlib import Path
 
 import pytest
@@ -78,3 +79,47 @@ def test_cli_writes_the_file(gen, tmp_path):
     out = tmp_path / "t.md"
     assert gen.main(["0.01", str(out), "--seed", "3"]) == 0
     assert out.read_text(encoding="utf-8") == gen.generate(0.01, seed=3)
+
+
+@pytest.fixture(scope="module")
+def screen_module():
+    spec = importlib.util.spec_from_file_location("bench_tmux_screen", GEN_PATH.parent / "tmux_screen.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_changed_rows_finds_differences_and_length_changes(screen_module):
+    assert screen_module.changed_rows(["a", "b", "c"], ["a", "x", "c"]) == {1}
+    assert screen_module.changed_rows(["a"], ["a", "b"]) == {1}
+    assert screen_module.changed_rows(["a", "b"], ["a", "b"]) == set()
+
+
+def test_process_tree_of_this_process_contains_itself(screen_module):
+    import os
+
+    assert os.getpid() in screen_module.process_tree(os.getpid())
+    assert screen_module.peak_rss_mb(os.getpid()) > 1
+
+
+@pytest.fixture(scope="module")
+def run_module():
+    spec = importlib.util.spec_from_file_location("bench_run", GEN_PATH.parent / "run.py")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["bench_run"] = module  # dataclasses look their module up while it loads
+    spec.loader.exec_module(module)
+    yield module
+    sys.modules.pop("bench_run", None)
+
+
+def test_percentile_is_nearest_rank(run_module):
+    values = [float(v) for v in range(20, 0, -1)]
+    assert run_module.percentile(values, 0.95) == 19
+    assert run_module.percentile(values, 0.5) == 10
+    assert run_module.percentile([7.0], 0.95) == 7
+
+
+def test_a_key_that_never_changes_the_screen_misses(run_module):
+    assert run_module.latency_row("j", [0.01, None]).verdict == "MISSED"
+    assert run_module.latency_row("j", [0.01, 0.02]).verdict == "ok"
+    assert run_module.latency_row("esc", [0.2], targeted=False).verdict == ""

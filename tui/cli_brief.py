@@ -1,12 +1,126 @@
-"""``closeread brief``. (Placeholder until the brief issue.)"""
+"""``closeread brief``: a Markdown brief of one or more texts, on standard output or in a file."""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+
+from tui.brief_model import SECTIONS, parse_sections
+
+EXIT_BAD_INPUT = 1
+
+
+def _sections(value: str) -> tuple[str, ...]:
+    try:
+        return parse_sections(value)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from None
+
+
+def _count(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1: {value}")
+    return number
 
 
 def add_parsers(subparsers: argparse._SubParsersAction) -> None:
     """Register the ``brief`` subcommand; it sets ``func`` to a callable(args) -> int."""
-    brief = subparsers.add_parser("brief", help="write a Markdown brief of one or more texts")
-    brief.add_argument("paths", nargs="+")
-    brief.set_defaults(func=lambda args: 0)
+    brief = subparsers.add_parser(
+        "brief", help="write a Markdown brief of one or more texts",
+        description="Write a Markdown brief (summary, key figures, quoted sources, notes) of one "
+                    "or more texts. Several texts make one brief with a contents list.")
+    brief.add_argument("paths", nargs="+", metavar="PATH", help="text files (`-` reads standard input)")
+    brief.add_argument("-o", "--output", metavar="FILE",
+                       help="write the brief to FILE (default: standard output); an existing FILE "
+                            "is replaced only if it is a closeread brief")
+    brief.add_argument("--force", action="store_true",
+                       help="replace FILE even if it is not a closeread brief")
+    which = brief.add_mutually_exclusive_group()
+    which.add_argument("--sections", type=_sections, metavar="LIST",
+                       help=f"sections to show, in this order (default: {','.join(SECTIONS)})")
+    which.add_argument("--notes-only", action="store_true", help="only the notes and review marks")
+    brief.add_argument("--no-timestamp", action="store_true",
+                       help="leave out when the brief was made, so briefs can be diffed")
+    brief.add_argument("--summary-sentences", type=_count, metavar="N",
+                       help="sentences in each summary (default: about 5, more for long texts)")
+    brief.set_defaults(func=run_brief)
+
+
+def _error(message: str) -> int:
+    print(f"closeread: {message}", file=sys.stderr)
+    return EXIT_BAD_INPUT
+
+
+def _load_notes(path: str, document):
+    """The notes store of ``path`` (None for standard input or when there are no notes yet)."""
+    if path == "-":
+        return None
+    try:
+        from tui.notes import NotesStore
+    except ImportError:
+        return None
+    store = NotesStore.open(path, document)
+    if getattr(store, "unreadable", False):
+        print(f"closeread: warning: {store.problem}; the brief of {path} has no notes", file=sys.stderr)
+    return store
+
+
+def build_entries(args: argparse.Namespace, sections: tuple[str, ...]):
+    """Load, analyse and gather the notes of every path; raises LoadError on the first bad one."""
+    from tui.analysis import analyze
+    from tui.brief import BriefInput
+    from tui.loader import load_document
+
+    documents = [(path, load_document(path)) for path in args.paths]
+    entries = []
+    for path, document in documents:
+        for warning in document.warnings:
+            print(f"closeread: warning: {warning}", file=sys.stderr)
+        needs_analysis = any(name != "notes" for name in sections)
+        analysis = analyze(document, args.summary_sentences) if needs_analysis else None
+        notes = _load_notes(path, document) if "notes" in sections else None
+        entries.append(BriefInput(document, analysis, notes))
+    return entries
+
+
+def _write_output(output: str, text: str, force: bool) -> int:
+    from tui.brief_write import may_overwrite, write_text_atomically
+
+    target = Path(output)
+    if target.is_dir():
+        return _error(f"{output}: is a directory")
+    if not force and not may_overwrite(target):
+        return _error(f"{output}: exists and is not a closeread brief; not replacing it (use --force)")
+    try:
+        write_text_atomically(target, text)
+    except OSError as error:
+        return _error(f"{output}: cannot write ({error.strerror or error})")
+    print(f"closeread: brief written to {output}", file=sys.stderr)
+    return 0
+
+
+def run_brief(args: argparse.Namespace) -> int:
+    """Run ``closeread brief``: exit 0, or 1 with one line on stderr for bad input."""
+    from tui.brief import BriefOptions, render_brief
+    from tui.loader import LoadError
+
+    sections = ("notes",) if args.notes_only else (args.sections or SECTIONS)
+    if args.paths.count("-") > 1:
+        return _error("-: standard input can be read only once")
+    try:
+        entries = build_entries(args, sections)
+    except LoadError as error:
+        return _error(str(error))
+    made_at = None if args.no_timestamp else datetime.now(timezone.utc)
+    text = render_brief(entries, BriefOptions(sections=sections, made_at=made_at))
+    if args.output and args.output != "-":
+        return _write_output(args.output, text, args.force)
+    sys.stdout.write(text)
+    sys.stdout.flush()
+    return 0

@@ -7,20 +7,18 @@ Nothing here imports Textual.
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
 from dataclasses import dataclass, field
 
 PARAGRAPH_KINDS = ("title", "byline", "heading", "body", "list", "quote", "boilerplate")
 
-_SPACE_RUN = re.compile(r"\s+")
+_QUOTE_FOLD = str.maketrans("“”‘’–—", "\"\"''--")
 
 
 def normalise_for_id(text: str) -> str:
     """Text folded so that cosmetic edits (case, spacing, quote style) keep the same id."""
-    folded = unicodedata.normalize("NFKC", text).casefold()
-    folded = folded.translate(str.maketrans("“”‘’–—", "\"\"''--"))
-    return _SPACE_RUN.sub(" ", folded).strip()
+    folded = (text if text.isascii() else unicodedata.normalize("NFKC", text)).casefold()
+    return " ".join(folded.translate(_QUOTE_FOLD).split())
 
 
 def paragraph_id(text: str) -> str:

@@ -1,12 +1,162 @@
-"""Key figures: numbers in the text with what they count. (Placeholder until issue 3.)"""
+"""Key figures: numbers in the text with what they count, merged across paragraphs and ranked by salience.
+
+The scanning lives in :mod:`tui.figures_scan` (numbers, units, ranges, dates, exclusions) and
+:mod:`tui.figures_counts` (what a figure counts); this module walks the paragraphs, merges repeats
+and ranks. Everything is linear in the length of the text.
+"""
 
 from __future__ import annotations
 
+import gc
+import math
 from collections.abc import Sequence
 
 from tui.document import Paragraph
+from tui.figures_counts import what_it_counts
+from tui.figures_lexicon import DURATION_UNITS
+from tui.figures_scan import scan_sentence
+
+SKIPPED_KINDS = {"boilerplate", "byline"}
+_KIND_WEIGHT = {"money": 6.0, "percent": 5.0, "count": 4.5, "measure": 3.5, "date": 2.0, "year": 1.5,
+                "other": 1.0, "ordinal": 1.0}
+_COUNTS_TRIES = 3  # later occurrences tried when the first one does not say what the figure counts
+_PUBLIC = ("text", "value", "upper", "kind", "counts", "paragraph", "paragraphs", "approx", "unit", "sentence")
 
 
 def extract_figures(paragraphs: Sequence[Paragraph]) -> list[dict]:
-    """Figures of the analyze contract, ranked by salience."""
-    return []
+    """Figures of the analyze contract, ranked by salience (see the module docstring)."""
+    # The scan allocates many small dicts and no reference cycles; pausing the cyclic collector keeps
+    # its repeated full passes over a large document from making long texts superlinear.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _extract(paragraphs)
+    finally:
+        if paused:
+            gc.enable()
+
+
+def _extract(paragraphs: Sequence[Paragraph]) -> list[dict]:
+    found = list(_occurrences(paragraphs))
+    _resolve_years(found)
+    merged = _merge(found)
+    for fig in merged:
+        _fill_counts(fig)
+    return _rank(merged)
+
+
+def _occurrences(paragraphs: Sequence[Paragraph]):
+    """Every figure occurrence in reading order, with its paragraph, sentence and what it counts."""
+    previous = None
+    for paragraph in paragraphs:
+        if paragraph.kind in SKIPPED_KINDS:
+            continue
+        sentences = paragraph.sentences or (paragraph.text,)
+        for n, sentence in enumerate(sentences):
+            list_start = n == 0
+            for fig in scan_sentence(sentence, list_start=list_start):
+                fig["previous"] = previous
+                fig["paragraph"] = paragraph.index
+                fig["sentence"] = sentence
+                fig["heading"] = paragraph.kind in ("title", "heading")
+                yield fig
+            previous = sentence
+
+
+def _resolve_years(found: list[dict]) -> None:
+    """Give a day-and-month date ("9 April") the nearest year stated before it, else the first one after."""
+    first = next((_year_of(f) for f in found if _year_of(f)), None)
+    if first is None:
+        return
+    last = first
+    for fig in found:
+        year = _year_of(fig)
+        if year:
+            last = year
+        elif fig["kind"] == "date" and str(fig["value"]).startswith("--"):
+            fig["value"] = f"{last}{fig['value'][1:]}"
+            fig["year_inferred"] = True
+
+
+def _year_of(fig: dict) -> int | None:
+    """The year a year or dated figure states, if any."""
+    if fig["kind"] == "year" and isinstance(fig["value"], int):
+        return fig["value"]
+    if fig["kind"] == "date" and not str(fig["value"]).startswith("--"):
+        return int(str(fig["value"])[:4])
+    return None
+
+
+def _key(fig: dict) -> tuple:
+    return fig["kind"], fig["value"], fig["upper"], fig["unit"]
+
+
+def _merge(found: list[dict]) -> list[dict]:
+    """One figure per (kind, value, upper, unit), listing every paragraph it occurs in."""
+    merged: dict[tuple, dict] = {}
+    for fig in found:
+        key = _key(fig)
+        first = merged.get(key)
+        if first is None:
+            fig["paragraphs"] = [fig["paragraph"]]
+            fig["occurrences"] = 1
+            fig["others"] = []
+            merged[key] = fig
+            continue
+        first["occurrences"] += 1
+        if fig["paragraph"] != first["paragraphs"][-1]:
+            first["paragraphs"].append(fig["paragraph"])
+        if len(first["others"]) < _COUNTS_TRIES:
+            first["others"].append(fig)
+        first["heading"] = first["heading"] or fig["heading"]
+    return list(merged.values())
+
+
+def _fill_counts(fig: dict) -> None:
+    """What a merged figure counts: from its first occurrence, else from a later one that says."""
+    for occurrence in (fig, *fig["others"]):
+        fig["counts"] = _counts_of(occurrence)
+        if fig["counts"]:
+            break
+
+
+def _counts_of(fig: dict) -> str | None:
+    lead = fig.get("leads")
+    while lead is not None and lead.get("leads") is not None:
+        lead = lead["leads"]
+    counts = what_it_counts(lead, fig["sentence"], fig["previous"]) if lead else None
+    counts = counts or what_it_counts(fig, fig["sentence"], fig["previous"])
+    if counts is None and fig.get("follows"):
+        return what_it_counts(fig["follows"], fig["sentence"], fig["previous"])  # "$900m (£479m) loan"
+    return counts
+
+
+def salience(fig: dict) -> float:
+    """Counts and money of what the text is about rank above dates; repeats and headlines rank higher."""
+    score = _KIND_WEIGHT.get(fig["kind"], 1.0)
+    if fig["kind"] in ("count", "other") and not fig["counts"]:
+        score -= 1.5
+    if fig.get("vague"):
+        score -= 1.5
+    if fig["kind"] == "measure" and fig["unit"] in DURATION_UNITS:
+        score -= 1.0
+    if fig["kind"] == "count" and isinstance(fig["value"], (int, float)) and abs(fig["value"]) < 10:
+        score -= 1.0
+    score += math.log2(fig["occurrences"]) + (1.0 if fig["heading"] else 0.0)
+    return score + 1.0 / (1.0 + fig["paragraph"] / 4)
+
+
+def _rank(figures: list[dict]) -> list[dict]:
+    ranked = sorted(figures, key=lambda f: (-salience(f), f["paragraph"], f["start"]))
+    return [_public(f) for f in ranked]
+
+
+def _public(fig: dict) -> dict:
+    """The contract fields plus this extractor's extras, in a stable order."""
+    out = {key: fig.get(key) for key in _PUBLIC}
+    for extra in ("qualifier", "score", "year_inferred"):
+        if fig.get(extra):
+            out[extra] = fig[extra]
+    if fig.get("vague"):
+        out["vague"] = True
+    return out

@@ -80,9 +80,10 @@ def is_markdown(path: str, text: str) -> bool:
 
 
 def document_from_text(text: str, path: str = "<text>", markdown: bool | None = None,
-                       encoding: str = "utf-8", warnings: list[str] | None = None) -> Document:
-    """Build a Document from already decoded text (sanitised here again, which is cheap and safe)."""
-    text = sanitise(text)
+                       encoding: str = "utf-8", warnings: list[str] | None = None,
+                       sanitised: bool = False) -> Document:
+    """Build a Document from decoded text; ``sanitised`` says the text already went through sanitise()."""
+    text = text if sanitised else sanitise(text)
     markdown = is_markdown(path, text) if markdown is None else markdown
     front_matter: dict[str, str] = {}
     if markdown:
@@ -111,11 +112,27 @@ def build_paragraphs(blocks: list[RawBlock], kinds: list[str]) -> list[Paragraph
     return paragraphs
 
 
+def read_text(path: str) -> tuple[str, str, list[str]]:
+    """Sanitised text, encoding and warnings of ``path``; raises LoadError on bad input."""
+    return decode_text(path, read_bytes(path))
+
+
+def preview_document(text: str, path: str, limit: int = 60_000) -> Document:
+    """A Document of the first ``limit`` characters of a sanitised text, cut at a paragraph break.
+
+    The reader paints this at once for a long text while the whole text is split in the
+    background; its paragraphs carry the same indices as the first ones of the full document.
+    """
+    if len(text) <= limit:
+        return document_from_text(text, path, sanitised=True)
+    cut = text.rfind("\n\n", 0, limit)
+    return document_from_text(text[:cut if cut > 0 else limit], path, sanitised=True)
+
+
 def load_document(path: str) -> Document:
     """Read, decode, sanitise and split ``path`` into a Document; raises LoadError on bad input."""
-    data = read_bytes(path)
-    text, encoding, warnings = decode_text(path, data)
-    document = document_from_text(text, path, encoding=encoding, warnings=warnings)
+    text, encoding, warnings = read_text(path)
+    document = document_from_text(text, path, encoding=encoding, warnings=warnings, sanitised=True)
     if not document.paragraphs:
         raise LoadError(f"{path}: holds no readable text")
     return document

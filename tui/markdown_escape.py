@@ -17,7 +17,7 @@ import re
 # Unicode spaces such as NBSP are kept because they carry meaning ("10 km").
 _BREAKING_SPACE = re.compile(r"[ \t\n\r\v\f\x1c-\x1f\x85\u2028\u2029]+")
 # Remaining control characters render as nothing or as garbage: drop them.
-_CONTROL = re.compile(r"[\x00-\x08\x7f-\x84\x86-\x9f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f]")
 
 # Characters with inline meaning anywhere on a line:
 #   \ ` * _ [ ] < | ~ $   CommonMark, GFM tables/strikethrough, GitHub/Obsidian math
@@ -31,9 +31,9 @@ _INLINE_SPECIAL = re.compile(
     r"|=(?==)|(?<==)="
     r"|%(?=%)|(?<=%)%"
 )
-# Constructs that only count at the start of a line (lists, block quotes,
-# thematic breaks, setext underlines): escaping them is harmless elsewhere.
-_LINE_START = re.compile(r"^(?:[-+=>:]|(\d{1,9})[.)])")
+# Constructs that only count at the start of a line: block quotes, list markers
+# ("- ", "+ ", "1. ", "2) ") and thematic breaks ("---"). "-5%" and "1.8 m" stay as they are.
+_LINE_START = re.compile(r"^(?:>|[-+](?=[ \t-]|$)|(\d{1,9})[.)](?=[ \t]|$))")
 
 ELLIPSIS = "…"
 

@@ -33,8 +33,7 @@ MIN_SIMILARITY_SHORT = 0.88
 SHORT_QUOTE = 40
 # Cheap word-overlap gate before the costly character comparison.
 MIN_WORD_OVERLAP = 0.3
-# Scores closer than this count as a tie, broken by distance to the stored index.
-TIE = 0.02
+RARE_WORDS = 8  # a light rewording cannot change all of a quote's rarest words
 
 STATUSES = ("ok", "moved", "fuzzy", "orphan")
 
@@ -141,6 +140,7 @@ class Reanchorer:
         known = set(known_hashes)
         self.candidates = [i for i, digest in enumerate(self.hashes) if digest not in known]
         self._windows: dict[int, tuple[str, frozenset[str]]] = {}
+        self._postings: dict[str, list[int]] | None = None
 
     def anchor(self, index: int) -> Anchor:
         """A fresh anchor for paragraph ``index`` of this document."""
@@ -148,11 +148,46 @@ class Reanchorer:
 
     def locate(self, anchor: Anchor) -> Match:
         """Find the paragraph ``anchor`` belongs to in this document."""
-        exact = self.by_hash.get(anchor.hash)
-        if exact:
-            index = self._best_exact(anchor, exact)
-            return Match(index, "ok" if index == anchor.index else "moved", 1.0)
-        return self._fuzzy(anchor)
+        return self.locate_all([anchor])[0]
+
+    def locate_all(self, anchors: Sequence[Anchor]) -> list[Match]:
+        """Re-anchor many anchors at once; two different paragraphs never share a fuzzy match.
+
+        Exact hashes are placed first. Fuzzy candidates are then handed out best
+        score first (position breaking near-ties); a paragraph already taken by an
+        anchor of another paragraph is not offered again, so when a paragraph was
+        deleted and a similar one edited, the weaker claimant becomes an orphan.
+        """
+        results: list[Match | None] = [None] * len(anchors)
+        taken: dict[int, str] = {}
+        pending: dict[str, list[int]] = {}
+        for number, anchor in enumerate(anchors):
+            exact = self.by_hash.get(anchor.hash)
+            if exact:
+                index = self._best_exact(anchor, exact)
+                results[number] = Match(index, "ok" if index == anchor.index else "moved", 1.0)
+                taken.setdefault(index, anchor.hash)
+            else:
+                pending.setdefault(anchor.hash, []).append(number)
+        assigned = self._assign_fuzzy({h: anchors[numbers[0]] for h, numbers in pending.items()}, taken)
+        for digest, numbers in pending.items():
+            index, score = assigned.get(digest, (None, 0.0))
+            for number in numbers:
+                results[number] = Match(index, "fuzzy", score) if index is not None else Match(None, "orphan")
+        return results  # type: ignore[return-value]
+
+    def _assign_fuzzy(self, by_hash: dict[str, Anchor], taken: dict[int, str]) -> dict[str, tuple[int, float]]:
+        offers = []
+        for digest, anchor in by_hash.items():
+            for score, index in self._fuzzy_candidates(anchor):
+                offers.append((round(score, 2), -abs(index - anchor.index), digest, index, score))
+        offers.sort(reverse=True)
+        assigned: dict[str, tuple[int, float]] = {}
+        for _, _, digest, index, score in offers:
+            if digest not in assigned and index not in taken:
+                assigned[digest] = (index, score)
+                taken[index] = digest
+        return assigned
 
     def _best_exact(self, anchor: Anchor, indices: list[int]) -> int:
         if len(indices) == 1:
@@ -172,12 +207,26 @@ class Reanchorer:
             cached = self._windows[index] = (window, _words(window))
         return cached
 
-    def _fuzzy(self, anchor: Anchor) -> Match:
+    def _likely_candidates(self, quote_words: frozenset[str]) -> list[int]:
+        """Candidates sharing one of the quote's rarest words (an index keeps this linear)."""
+        if self._postings is None:
+            self._postings = {}
+            for index in self.candidates:
+                for word in self._window(index)[1]:
+                    self._postings.setdefault(word, []).append(index)
+        postings = sorted((self._postings[w] for w in quote_words if w in self._postings), key=len)
+        found: set[int] = set()
+        for posting in postings[:RARE_WORDS]:
+            found.update(posting)
+        return sorted(found)
+
+    def _fuzzy_candidates(self, anchor: Anchor) -> list[tuple[float, int]]:
+        """(score, index) of every paragraph whose quote similarity reaches the minimum."""
         needed = min_similarity(anchor.quote)
         quote_words = _words(anchor.quote)
         normal_quote = normalise_for_id(anchor.quote)
         scored: list[tuple[float, int]] = []
-        for index in self.candidates:
+        for index in self._likely_candidates(quote_words):
             window, words = self._window(index)
             if _word_overlap(quote_words, words) < MIN_WORD_OVERLAP:
                 continue
@@ -189,9 +238,4 @@ class Reanchorer:
                 continue
             score = QUOTE_WEIGHT * quote_score + 2 * CONTEXT_WEIGHT * self._context_score(anchor, index)
             scored.append((score, index))
-        if not scored:
-            return Match(None, "orphan", 0.0)
-        best = max(score for score, _ in scored)
-        near = [index for score, index in scored if score >= best - TIE]
-        index = min(near, key=lambda i: abs(i - anchor.index))
-        return Match(index, "fuzzy", best)
+        return scored

@@ -21,7 +21,8 @@ _OPEN_CONTEXT = set(" \t\n\u00a0([{—–-/:")
 class Piece:
     """The inside of one quotation in one paragraph: ``text[start:end]``.
 
-    ``open_at`` is the offset of the opening mark; ``closed`` says whether the
+    ``open_at`` and ``close_at`` are the offsets of the marks (``close_at`` is the
+    paragraph length when the quotation stays open); ``closed`` says whether the
     quotation closed in this paragraph; ``continues`` whether it reopened in the next.
     """
 
@@ -29,7 +30,9 @@ class Piece:
     start: int
     end: int
     open_at: int
+    close_at: int
     closed: bool
+    order: int = 0  # position among the pieces of its paragraph
     continues: bool = False
     continued: bool = False
 
@@ -95,7 +98,7 @@ def find_pieces(texts: list[str]) -> list[list[Piece]]:
         for open_at, close_at, closed in _outer_spans(text):
             start, end = _trimmed(text, open_at + 1, close_at)
             if end > start:
-                pieces.append(Piece(index, start, end, open_at, closed))
+                pieces.append(Piece(index, start, end, open_at, close_at, closed, len(pieces)))
         result.append(pieces)
     for index in range(len(result) - 1):
         pieces, following = result[index], result[index + 1]

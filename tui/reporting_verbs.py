@@ -39,12 +39,9 @@ _PHRASES = (
     "summed up", "sums up", "asked rhetorically",
 )
 
-# Cues that read badly as speech when they stand before a quote without "that"/":" ("thinks 'X' is").
-WEAK_BEFORE = frozenset({"think", "thinks", "thought", "thinking", "read", "reads", "put", "puts",
-                         "list", "lists", "listed", "question", "questioned", "offer", "offered",
-                         "mock", "mocked", "mocking", "cite", "cites", "cited", "describe", "describes",
-                         "described", "dismiss", "dismissed", "continue", "continues", "repeat",
-                         "repeated", "post", "posted", "tweet", "tweeted"})
+# Lemmas that read badly as speech when they stand before a quote without "that"/":" ("thinks 'X' is").
+_WEAK_LEMMAS = frozenset({"think", "read", "put", "list", "question", "offer", "mock", "cite", "describe",
+                          "dismiss", "continue", "repeat", "post", "tweet"})
 
 
 def _inflect(lemma: str) -> tuple[str, ...]:
@@ -79,6 +76,9 @@ def _all_forms() -> dict[str, str]:
 
 #: Every inflected form (and phrase) mapped to its lemma.
 FORMS: dict[str, str] = _all_forms()
+
+#: Every form of the weak lemmas.
+WEAK_BEFORE: frozenset[str] = frozenset(form for form, lemma in FORMS.items() if lemma in _WEAK_LEMMAS)
 
 #: A regex alternation of every form, longest first so that phrases win.
 ALTERNATION: str = "|".join(sorted((f.replace(" ", r"\s+") for f in FORMS), key=len, reverse=True))

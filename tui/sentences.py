@@ -10,23 +10,36 @@ from __future__ import annotations
 import re
 
 from tui.sentences_rules import (
+    AFTER_TIME_WORDS,
     AMBIGUOUS,
     FRONTED_TIME_MAX_WORDS,
     FRONTED_TIME_WORDS,
     NEVER_END,
+    NUMBER_ABBREVIATIONS,
+    REPORTING_VERBS,
     SENTENCE_STARTERS,
     TIME_ABBREVIATIONS,
     TITLES,
 )
 
 # A spaced ellipsis (". . ." or ". . . .") or a run of . ! ? …, then closers, then space.
-_CANDIDATE = re.compile(r"((?:\.[ \u00a0]){2,}\.|[.!?…]+)([\"'”’»)\]]*)\s+")
+# Runs may only start where no terminal mark precedes, and quantifiers are
+# possessive or bounded, so long runs of dots cannot make the scan quadratic.
+# (Matching the first mark before the look-behind lets the engine skip ahead to it fast.)
+_CANDIDATE = re.compile(
+    r"([.!?…](?<![.!?…][.!?…])(?:(?<=\.)(?:[ \u00a0]\.){2,3}|[.!?…]*+))([\"'”’»)\]]*+)\s+")
 # The token after a candidate: opening punctuation, then a word (and its period) or one character.
 _NEXT = re.compile(r"[\"'“‘«(\[]*(?:([^\W\d_]+)(\.?)|(\S))")
+_SPEAKER_CUE = re.compile(r"(?:[A-Z][\w'’.-]*\s+){1,3}(?:%s)\b" % "|".join(REPORTING_VERBS))
+_QUOTES = frozenset("\"'”’»")
+_TOKEN = re.compile(r"\S{1,20}")
 _ACRONYM = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 _MARKER_ONLY = re.compile(r"\s*[•⁃‣◦▪●*\-]?\s*\(?(?:\d{1,3}|[A-Za-z])")
-_OPENERS = "([{\"'“‘«"
+_OPENERS = "([{\"'“”‘’«»"
 _MARKER_MAX_CHARS = 8
+_FRONTED_TIME_MAX_CHARS = 60
+# Besides capitals and digits, what may open a sentence after a period (dashes and "…" may not).
+_OTHER_OPENERS = frozenset("$£€¥#@&*")
 
 # In-line lists: bullets always start an item; "1." / "a)" markers do when the paragraph opens with one.
 _BULLET = re.compile(r"\s+(?=[•⁃‣◦▪●])")
@@ -99,8 +112,17 @@ def _boundary(text: str, match: re.Match, start: int, seg_start: int, scan_from:
     if term == ".":
         return _after_period(text, match, start, seg_start, scan_from, word, dot, first)
     if "?" in term or "!" in term:
-        return match.end(2) if first.isupper() or first.isdigit() else None
+        return _after_question(text, closers, match, first)
     return _after_ellipsis(text, term, closers, match, start, first)
+
+
+def _after_question(text: str, closers: str, match: re.Match, first: str) -> int | None:
+    """? and ! end a sentence before a capital or digit, unless a quotation's speaker follows."""
+    if not (first.isupper() or first.isdigit()):
+        return None
+    if closers and closers[-1] in _QUOTES and _SPEAKER_CUE.match(text, match.end()):
+        return None  # '"Why now?" Mayor Lee asked.'
+    return match.end(2)
 
 
 def _after_ellipsis(text: str, term: str, closers: str, match: re.Match, start: int, first: str) -> int | None:
@@ -121,22 +143,24 @@ def _after_ellipsis(text: str, term: str, closers: str, match: re.Match, start: 
 def _after_period(text: str, match: re.Match, start: int, seg_start: int, scan_from: int,
                   word: str | None, dot: str, first: str) -> int | None:
     """Decide a single period from the word before it and the token after it."""
-    if first.islower() or first == ".":
+    if not (first.isupper() or first.isdigit() or first in _OTHER_OPENERS):
         return None
     if start - seg_start <= _MARKER_MAX_CHARS and _MARKER_ONLY.fullmatch(text, seg_start, start):
         return None  # "1. The first item": a list marker, not a sentence
     core = _word_before(text, start, scan_from)
     key = core.lower()
     if first.isdigit():
-        return match.end(2) if _is_plain_word(core, key) else None
-    if key in NEVER_END or (key in TITLES and core[:1].isupper()):
+        return None if _is_abbreviation(core, key) else match.end(2)
+    if key in NEVER_END or (key in TITLES and core.istitle()):
         return None
     starter = word is not None and word in SENTENCE_STARTERS and not (dot and len(word) == 1)
     if starter:
         return match.end(2)
     if key in TIME_ABBREVIATIONS:
-        return None if _fronted_time(text, seg_start, start) else match.end(2)
-    if key in AMBIGUOUS or len(core) == 1 or _ACRONYM.fullmatch(core):
+        if _continues_time(text, match.end()) or _fronted_time(text, seg_start, start):
+            return None
+        return match.end(2)
+    if key in AMBIGUOUS or (len(core) == 1 and core.isalpha()) or _ACRONYM.fullmatch(core):
         return None
     return match.end(2)
 
@@ -151,12 +175,23 @@ def _word_before(text: str, end: int, scan_from: int) -> str:
     return word.lstrip(_OPENERS)
 
 
-def _is_plain_word(core: str, key: str) -> bool:
-    """A lower-case word that is no abbreviation: before a number, its period ends a sentence."""
-    return len(core) > 1 and core.isalpha() and core.islower() and key not in AMBIGUOUS and key not in NEVER_END
+def _is_abbreviation(core: str, key: str) -> bool:
+    """True for a known abbreviation, a single letter or a dotted acronym ("No", "p", "U.S")."""
+    if len(core) == 1:
+        return core.isalpha()
+    return (key in NUMBER_ABBREVIATIONS or key in AMBIGUOUS or key in NEVER_END or key in TITLES
+            or _ACRONYM.fullmatch(core) is not None)
+
+
+def _continues_time(text: str, at: int) -> bool:
+    """True when the token at `at` qualifies a clock time: a time zone, a day or a month."""
+    token = _TOKEN.match(text, at)
+    return token is not None and token.group().strip(".,;:").replace(".", "") in AFTER_TIME_WORDS
 
 
 def _fronted_time(text: str, seg_start: int, end: int) -> bool:
     """True when the sentence so far is a short opening time phrase such as "At 5 a.m."."""
+    if end - seg_start > _FRONTED_TIME_MAX_CHARS:
+        return False
     words = text[seg_start:end].split(None, FRONTED_TIME_MAX_WORDS)
-    return len(words) <= FRONTED_TIME_MAX_WORDS and words[0].lower() in FRONTED_TIME_WORDS
+    return 0 < len(words) <= FRONTED_TIME_MAX_WORDS and words[0].lower() in FRONTED_TIME_WORDS

@@ -21,14 +21,19 @@ NEVER_END = frozenset("e.g i.e vs v cf viz".split())
 AMBIGUOUS = frozenset("""
     inc corp co cos ltd llc plc bros jr sr esq phd ph.d m.d b.a m.a
     st ste mt ft ave blvd rd hwy sq dept univ assn intl natl govt
-    al approx est ca misc no nos vol vols pp p fig figs ch chap sec art para ed eds
-    op ref tel ext apt bldg rm
+    al approx est ca misc
     jan feb mar apr jun jul aug sep sept oct nov dec
-    mon tue tues wed thu thur thurs fri sat sun
     ala ariz ark calif colo conn del fla ga ill ind kan kans ky la md mass mich minn
-    miss mo mont neb nev okla ore pa tenn tex vt va wash wis wyo
+    miss mo mont neb nev okla ore pa tenn tex vt va w.va wash wis wyo
     ont que alta sask
     mins hrs secs lbs oz yds
+""".split())
+
+# Abbreviations that stand before a number ("No. 5", "pp. 10-12"); before a
+# capital they are ordinary words ("The answer was no. Rasmussen ...").
+NUMBER_ABBREVIATIONS = frozenset("""
+    no nos n° nº vol vols pp fig figs ch chap sec sect art arts para paras ed eds op
+    ref tel ext apt bldg rm pt pg ver ex exh ps
 """.split())
 
 # Clock abbreviations: "at 6 p.m. Mr. Smith left" is two sentences unless the
@@ -39,6 +44,15 @@ FRONTED_TIME_WORDS = frozenset("""
     early late then
 """.split())
 FRONTED_TIME_MAX_WORDS = 5
+# After a clock time, a time zone, day or month continues the sentence
+# ("9 a.m. Eastern", "until 2 a.m. Friday", "at 9 p.m. E.T."); periods are dropped.
+AFTER_TIME_WORDS = frozenset("""
+    Eastern Central Mountain Pacific Atlantic ET EST EDT CT CST CDT MT MST MDT PT PST
+    PDT GMT BST CET CEST UTC IST JST AEST local
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday Mon Tue Tues Wed Thu Thur Thurs Fri Sat Sun
+    January February March April May June July August September October November December
+    Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec
+""".split())
 
 # Closed-class words (and a few adverbs) that typically open a sentence and are
 # hardly ever part of a name: after "U.S." or "Inc." they signal a new sentence.
@@ -58,3 +72,11 @@ SENTENCE_STARTERS = frozenset("""
     Within Into About Against Through Throughout Unlike Like According Following
     Yes Please Let Perhaps Maybe Sometimes Often
 """.split())
+
+# Reporting verbs: after a quoted question or exclamation, "Name asked" or
+# "Officer Lee shouted" ends the same sentence ('"Why?" Smith asked.').
+REPORTING_VERBS = (
+    "said", "says", "asked", "asks", "added", "shouted", "yelled", "cried", "exclaimed", "replied",
+    "responded", "wondered", "demanded", "insisted", "wrote", "tweeted", "told", "recalled", "joked",
+    "laughed", "screamed", "snapped", "pleaded", "countered", "continued", "declared",
+)

@@ -35,8 +35,8 @@ class ExtractiveSummarizer:
         """A summary of ``sentences`` sentences (default: :func:`default_sentence_count`)."""
         k = default_sentence_count(document) if sentences is None else max(0, sentences)
         cands = collect_candidates(document)
-        vectors, scores = rank_document(cands, document_title(document), self.weights)
-        chosen = select(scores, vectors, k, self.weights)
+        vectors, scores = rank_document(cands, document_title(document), k, self.weights)
+        chosen = select(scores, vectors, k, self.weights, [c.text for c in cands])
         return SummaryResult(sentences=[as_item(cands[i]) for i in chosen],
                              gists=paragraph_gists(document, cands, scores),
                              sections=self.section_summaries(document, cands, vectors))
@@ -51,9 +51,9 @@ class ExtractiveSummarizer:
             sub_cands = [cands[i] for i in members]
             sub_vectors = [vectors[i] for i in members]
             heading_vec = normalise({t: 1.0 for t in content_terms(heading.text)})
-            sub_scores = score_candidates(sub_cands, sub_vectors, heading_vec, self.weights)
             k = section_sentence_count(sum(c.words for c in sub_cands))
-            picked = select(sub_scores, sub_vectors, k, self.weights)
+            sub_scores = score_candidates(sub_cands, sub_vectors, heading_vec, k, self.weights)
+            picked = select(sub_scores, sub_vectors, k, self.weights, [c.text for c in sub_cands])
             out.append({"heading": heading.text, "paragraph": heading.index,
                         "sentences": [as_item(sub_cands[i]) for i in picked]})
         return out

@@ -1,6 +1,6 @@
 """Scoring and selection for the extractive summarizer.
 
-Score = LexRank centrality (see :mod:`tui.summary_rank`) blended with what
+Score = centrality in the sentence similarity graph (see :mod:`tui.summary_rank`) blended with what
 matters in news and reports: an early position, overlap with the title,
 figures and named sources, and a sensible length. Selection is greedy with
 maximal marginal relevance, so near-duplicate sentences never both appear.
@@ -14,14 +14,18 @@ import re
 from dataclasses import dataclass
 
 from tui.document import Document, Paragraph
-from tui.summary_rank import Vector, dot, lexrank, normalise, scaled, sentence_frequencies, tfisf_vectors
-from tui.summary_text import (clean_sentence, content_terms, is_boilerplate, is_caption, looks_like_sentence,
-                              word_count)
+from tui.summary_rank import (Vector, centroid_similarity, dot, lexrank, normalise, scaled, sentence_frequencies,
+                              term_vectors)
+from tui.summary_text import (clean_sentence, content_terms, is_boilerplate, is_caption_like, is_fragment_join,
+                              is_labelled_caption, is_pull_quote, looks_like_sentence, word_count)
 
 SUMMARY_KINDS = ("body", "list")
-_FIGURE = re.compile(r"\d|\b(?:million|billion|trillion|per ?cent|percent|half|third|quarter|dozen)\b", re.I)
+_FIGURE = re.compile(r"\d|\b(?:[Mm]illion|[Bb]illion|[Tt]rillion|per ?cent|percent|half|third|quarter|dozen)\b")
 _SOURCE = re.compile(r"\b(?:said|says|told|according to|announced|reported|stated|warned|claimed|added|explained"
-                     r"|argued|insisted|confirmed|revealed|admitted)\b", re.I)
+                     r"|argued|insisted|confirmed|revealed|admitted)\b")
+_OPENING_QUOTES = "\"“‘'"
+_DANGLING = re.compile(r"(?:But|And|So|Yet|Or|However|Also|Instead|Still|This|These|That|Those|It|Its|They|Their"
+                       r"|Them|He|She|His|Her|Such|Then|Thus|Meanwhile|Moreover|Furthermore)\b")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
 
 
@@ -30,13 +34,18 @@ class Weights:
     """How much each signal counts; the defaults suit news, reports and books alike."""
 
     centrality: float = 1.0
-    position: float = 0.35
+    position: float = 0.5
     title: float = 0.25
     figures: float = 0.08
     sources: float = 0.05
+    quoted: float = 0.3  # share of the score a sentence opening with a quotation loses in a short summary
+    dangling: float = 0.3  # share lost by a sentence that opens with a pronoun or connective ("But it ...")
     redundancy: float = 0.7  # MMR trade-off: share of the score kept against similarity to chosen sentences
     duplicate: float = 0.6  # cosine above which a sentence counts as a near-duplicate of one chosen
     ideal_words: float = 22.0
+    idf_offset: float = 4.0  # mild: log(4 + n/df); 0 gives plain term frequency
+    long_summary: float = 0.5  # share of the sentences at which position and redundancy stop counting
+    lexrank: bool = False  # True: LexRank's PageRank scores; False: its degree centrality (ranks as well, cheaper)
 
 
 DEFAULT_WEIGHTS = Weights()
@@ -51,13 +60,21 @@ class Candidate:
     terms: list[str]
     words: int
     penalty: float  # multiplies the score: < 1 for caption-like sentences and list items
+    figure: bool  # holds a number or a quantity word
+    source: bool  # names someone who says or reports something
 
 
 def collect_candidates(document: Document) -> list[Candidate]:
-    """Sentences of body and list paragraphs, cleaned, minus boilerplate, captions and fragments."""
+    """Sentences of body and list paragraphs, cleaned, minus boilerplate, captions and fragments.
+
+    A text with no such sentence at all (a poem set as block quotes, say) falls back on its quotes.
+    """
     out: list[Candidate] = []
     for paragraph in document.paragraphs:
-        if paragraph.kind in SUMMARY_KINDS:
+        if paragraph.kind in SUMMARY_KINDS and not is_pull_quote(paragraph.text):
+            out.extend(paragraph_candidates(paragraph))
+    if not out:
+        for paragraph in document.paragraphs_of_kind("quote"):
             out.extend(paragraph_candidates(paragraph))
     return out
 
@@ -67,15 +84,17 @@ def paragraph_candidates(paragraph: Paragraph) -> list[Candidate]:
     out = []
     for sentence in paragraph.sentences or (paragraph.text,):
         text = clean_sentence(sentence)
-        if not text or is_boilerplate(text) or not looks_like_sentence(text, 5):
+        if not text or is_boilerplate(text) or is_labelled_caption(text) or not looks_like_sentence(text, 5):
             continue
         terms = content_terms(text)
         if len(terms) < 3:
             continue
-        penalty = 0.4 if is_caption(text) else 1.0
+        penalty = 0.4 if is_caption_like(text) else 0.75 if is_fragment_join(text) else 1.0
         if paragraph.kind == "list":
             penalty *= 0.6
-        out.append(Candidate(paragraph.index, text, terms, word_count(text), penalty))
+        source = _SOURCE.search(text) is not None and _NAME.search(text) is not None
+        out.append(Candidate(paragraph.index, text, terms, word_count(text), penalty,
+                             bool(_FIGURE.search(text)), source))
     return out
 
 
@@ -91,32 +110,53 @@ def length_factor(words: int, ideal: float) -> float:
     return 1.0 / (1.0 + 0.5 * max(0.0, words / ideal - 2.0))
 
 
-def score_candidates(cands: list[Candidate], vectors: list[Vector], title_vec: Vector,
+def brevity(k: int, n: int, weights: Weights) -> float:
+    """1 for a summary much shorter than the text, falling to 0 as it takes ``long_summary`` of the sentences.
+
+    A short summary of a news story should favour the lead and avoid repeating
+    itself; a summary that keeps half the sentences is about coverage instead.
+    """
+    return max(0.0, 1.0 - k / (max(n, 1) * weights.long_summary))
+
+
+def score_candidates(cands: list[Candidate], vectors: list[Vector], title_vec: Vector, k: int,
                      weights: Weights = DEFAULT_WEIGHTS) -> list[float]:
     """One score per candidate: centrality blended with position, title, figures and sources."""
-    central = scaled(lexrank(vectors))
+    central = scaled(lexrank(vectors) if weights.lexrank else centroid_similarity(vectors))
     n = len(cands)
+    lead = brevity(k, n, weights)  # the headline signals, position and title, fade for long summaries
+    position = weights.position * lead
+    title = weights.title * lead
+    quoted = 1.0 - weights.quoted * lead  # a short summary reports what happened rather than quoting
+    dangling = 1.0 - weights.dangling * lead  # out of context, "But it" points at nothing
     scores = []
     for i, (cand, vec) in enumerate(zip(cands, vectors)):
         score = (weights.centrality * central[i]
-                 + weights.position * position_prior(i, n)
-                 + weights.title * (dot(vec, title_vec) if title_vec else 0.0)
-                 + weights.figures * bool(_FIGURE.search(cand.text))
-                 + weights.sources * bool(_SOURCE.search(cand.text) and _NAME.search(cand.text)))
-        scores.append(score * length_factor(cand.words, weights.ideal_words) * cand.penalty)
+                 + position * position_prior(i, n)
+                 + title * (dot(vec, title_vec) if title_vec else 0.0)
+                 + weights.figures * cand.figure
+                 + weights.sources * cand.source)
+        score *= length_factor(cand.words, weights.ideal_words) * cand.penalty
+        if _DANGLING.match(cand.text):
+            score *= dangling
+        scores.append(score * quoted if cand.text[:1] in _OPENING_QUOTES else score)
     return scores
 
 
 def select(scores: list[float], vectors: list[Vector], k: int, weights: Weights = DEFAULT_WEIGHTS,
-           pool: int = 400) -> list[int]:
-    """Indices of up to ``k`` sentences by maximal marginal relevance, never two near-duplicates."""
-    ranked = sorted(range(len(scores)), key=lambda i: (-scores[i], i))[: max(pool, 4 * k)]
+           texts: list[str] | None = None, pool: int = 400) -> list[int]:
+    """Indices of up to ``k`` sentences by maximal marginal relevance, never two near-duplicates.
+
+    Only the best ``pool`` distinct sentences (by ``texts``, when given) compete, which keeps
+    the selection linear however long the document.
+    """
+    ranked = top_distinct(scores, texts, max(pool, 4 * k))
     top = max((scores[i] for i in ranked), default=0.0) or 1.0
+    keep = 1.0 - (1.0 - weights.redundancy) * brevity(k, len(scores), weights)
     chosen: list[int] = []
     nearest = {i: 0.0 for i in ranked}  # highest similarity to any chosen sentence
     while len(chosen) < k and nearest:
-        best = max(nearest, key=lambda i: (weights.redundancy * scores[i] / top
-                                           - (1 - weights.redundancy) * nearest[i], -i))
+        best = max(nearest, key=lambda i: (keep * scores[i] / top - (1 - keep) * nearest[i], -i))
         chosen.append(best)
         del nearest[best]
         for i in list(nearest):
@@ -128,11 +168,28 @@ def select(scores: list[float], vectors: list[Vector], k: int, weights: Weights 
     return sorted(chosen)
 
 
-def rank_document(cands: list[Candidate], title: str | None,
+def top_distinct(scores: list[float], texts: list[str] | None, size: int) -> list[int]:
+    """Indices of the ``size`` best scores, the first of any repeated text only."""
+    order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
+    if texts is None:
+        return order[:size]
+    seen: set[str] = set()
+    out = []
+    for i in order:
+        key = " ".join(texts[i].lower().split())
+        if key not in seen:
+            seen.add(key)
+            out.append(i)
+            if len(out) == size:
+                break
+    return out
+
+
+def rank_document(cands: list[Candidate], title: str | None, k: int,
                   weights: Weights = DEFAULT_WEIGHTS) -> tuple[list[Vector], list[float]]:
     """Vectors and scores of the candidates of one document."""
     term_lists = [c.terms for c in cands]
     df = sentence_frequencies(term_lists)
-    vectors = tfisf_vectors(term_lists, df)
+    vectors = term_vectors(term_lists, df, weights.idf_offset)
     title_vec = normalise({t: 1.0 for t in content_terms(title or "") if t in df})
-    return vectors, score_candidates(cands, vectors, title_vec, weights)
+    return vectors, score_candidates(cands, vectors, title_vec, k, weights)

@@ -53,7 +53,8 @@ def looks_binary(data: bytes) -> bool:
 def sanitise(text: str) -> str:
     """Normalise line ends and spaces, and remove escape sequences and control characters."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    text = _ESCAPES.sub("", text)
+    if "\x1b" in text or "\x9b" in text:
+        text = _ESCAPES.sub("", text)
     text = _CONTROLS.sub("", text)
     text = _ZERO_WIDTH.sub("", text)
     text = _WIDE_SPACES.sub(" ", text)

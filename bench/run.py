@@ -1,0 +1,418 @@
+"""Benchmark closeread on book-size texts (issue 8) and print one table.
+
+Usage: ``python bench/run.py [--sizes 0.1,1,3] [--skip-ui] [--json OUT]``
+
+Measured in one run, on this machine:
+
+* analysis time per size (load + sentences + figures + quotes + sources +
+  summary), in-process on one core, best of N, plus the ``closeread analyze``
+  command; the growth per MB from 1 MB to the largest size, and the time ratio
+  for a doubling (largest size against half of it);
+* first paint of ``closeread BIG.md`` against a blank Textual app, in a real
+  terminal (a private tmux server, polling ``capture-pane``);
+* key latency (next paragraph, page, end/start, note editor) while the
+  analysis runs and after it;
+* the reader's peak resident memory; the time of ``closeread brief``.
+
+A part that cannot run (no tmux, reader or brief not there yet) prints why
+and the rest goes on; the script exits 0 unless its own arguments are wrong.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import os
+import shlex
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+BENCH = Path(__file__).resolve().parent
+sys.path.insert(0, str(BENCH))
+sys.path.insert(0, str(BENCH.parent))
+
+from blank_app import MARKER as BLANK_MARKER  # noqa: E402
+from gen_text import add_notes, first_marker, generate  # noqa: E402
+from tmux_screen import Terminal, TmuxError, private_socket, tree_peak_rss_mb  # noqa: E402
+
+BIN = Path(sys.executable).parent
+KEYS = (("j", "next paragraph (j)"), ("Space", "page down (space)"),
+        ("G", "end (G)"), ("g", "start (g)"), ("a", "open note editor (a)"),
+        ("Escape", "close note editor (esc)"))
+
+
+@dataclass
+class Row:
+    """One line of the result table."""
+
+    part: str
+    measure: str
+    value: str
+    target: str = ""
+    verdict: str = ""
+
+
+def verdict(ok: bool | None) -> str:
+    return "" if ok is None else ("ok" if ok else "MISSED")
+
+
+def percentile(values: list[float], q: float) -> float:
+    """The q-quantile (0..1) by the nearest-rank method."""
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, math.ceil(q * len(ordered)) - 1))]
+
+
+def write_text(size: float, seed: int, folder: Path) -> Path:
+    """Generate one text; a file already holding the same text is left alone."""
+    path = folder / f"bench-{size:g}MB-seed{seed}.md"
+    text = generate(size, seed)
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+        # notes of an older text would be orphans: start again
+        path.with_name(path.name + ".notes.toml").unlink(missing_ok=True)
+    return path
+
+
+def pin_to_one_core() -> set[int] | None:
+    """Run on one CPU from now on; returns the previous set, to restore."""
+    if not hasattr(os, "sched_setaffinity"):
+        return None
+    before = os.sched_getaffinity(0)
+    os.sched_setaffinity(0, {min(before)})
+    return before
+
+
+@dataclass
+class Timing:
+    """Wall-clock and CPU seconds of one piece of work."""
+
+    wall: float
+    cpu: float
+
+    def __str__(self) -> str:
+        return f"cpu {self.cpu:.2f} s, wall {self.wall:.2f} s"
+
+
+# Each timing runs in a fresh process on a text it has not seen, after a warm-up
+# on another text: caches inside the analysis cannot carry over between runs.
+TIMER = """
+import sys, time
+from tui.analysis import analyze
+from tui.loader import load_document
+analyze(load_document(sys.argv[1]))
+wall, cpu = time.perf_counter(), time.process_time()
+analyze(load_document(sys.argv[2]))
+print(time.perf_counter() - wall, time.process_time() - cpu)
+"""
+
+
+def time_analysis(warm_up: Path, texts: list[Path]) -> Timing | str:
+    """Best time of loading and analysing each of ``texts`` (same size), or why it failed."""
+    runs = []
+    for text in texts:
+        done = subprocess.run([sys.executable, "-c", TIMER, str(warm_up), str(text)],
+                              capture_output=True, text=True, errors="replace", cwd=BENCH.parent)
+        if done.returncode != 0:
+            return (done.stderr.strip().splitlines() or ["failed"])[-1]
+        wall, cpu = (float(v) for v in done.stdout.split()[-2:])
+        runs.append(Timing(wall, cpu))
+    return Timing(min(r.wall for r in runs), min(r.cpu for r in runs))
+
+
+# Peak RSS is read by a small launcher process: a child forked straight from this
+# (large) process would report this process's peak as its own.
+LAUNCHER = """
+import os, subprocess, sys, time
+start = time.perf_counter()
+child = subprocess.Popen(sys.argv[2:], stdout=subprocess.DEVNULL)
+_, status, usage = os.wait4(child.pid, 0)
+seconds = time.perf_counter() - start
+with open(sys.argv[1], "w") as out:
+    cpu = usage.ru_utime + usage.ru_stime
+    out.write(f"{seconds} {cpu} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)}")
+"""
+
+
+def run_timed(command: list[str]) -> tuple[Timing, float, int, str]:
+    """Time, peak RSS (MB), exit status and last stderr line of one command."""
+    with tempfile.TemporaryDirectory(prefix="closeread-bench-run-") as folder:
+        report = Path(folder) / "report"
+        done = subprocess.run([sys.executable, "-c", LAUNCHER, str(report), *command],
+                              capture_output=True, text=True, errors="replace")
+        if not report.exists():
+            tail = done.stderr.strip().splitlines()[-1:] or ["launcher failed"]
+            return Timing(0.0, 0.0), 0.0, done.returncode or 1, tail[0]
+        wall, cpu, rss_kb, status = report.read_text().split()
+    lines = done.stderr.strip().splitlines()
+    return (Timing(float(wall), float(cpu)), int(rss_kb) / 1024, int(status),
+            (lines[-1] if lines else ""))
+
+
+def analysis_rows(folder: Path, sizes: list[float], seed: int, repeat: int) -> list[Row]:
+    """Analysis time per size (best of ``repeat`` texts), the CLI's time, and the growth."""
+    all_sizes = sorted({*sizes, max(sizes) / 2})
+    texts = {size: [write_text(size, seed + run, folder) for run in range(repeat)]
+             for size in all_sizes}
+    warm_up = write_text(0.02, seed + 10_000, folder)
+    previous = pin_to_one_core()
+    try:
+        timings = {size: time_analysis(warm_up, texts[size]) for size in all_sizes}
+        cli = {size: run_timed([str(BIN / "closeread"), "analyze", str(texts[size][0]), "--json"])
+               for size in sizes}
+    finally:
+        if previous:
+            os.sched_setaffinity(0, previous)
+    failed = next((t for t in timings.values() if isinstance(t, str)), None)
+    if failed:
+        return [Row("analysis", "in-process", f"failed: {failed}")]
+    rows = [Row("analysis", f"{size:g} MB load + analyze (best of {repeat})", str(timings[size]),
+                *size_target(size, timings[size].cpu)) for size in all_sizes]
+    for size, (timing, rss, status, error) in sorted(cli.items()):
+        value = f"{timing}, {rss:.0f} MB peak" if status == 0 else f"failed: {error}"
+        rows.append(Row("analysis", f"{size:g} MB `closeread analyze --json`", value))
+    return rows + growth_rows(timings, max(sizes))
+
+
+def size_target(size: float, seconds: float) -> tuple[str, str]:
+    """The issue's limit for a size (1 s per MB for 1 and 3 MB), if it has one."""
+    if size not in (1, 3):
+        return "", ""
+    return f"cpu < {size:g} s", verdict(seconds < size)
+
+
+def growth_rows(timings: dict[float, Timing], largest: float) -> list[Row]:
+    """Growth of the CPU time: per MB from 1 MB to the largest size, and for a doubling."""
+    totals = {size: timing.cpu for size, timing in timings.items()}
+    rows = []
+    if 1 in totals and largest > 1:
+        per_mb = (totals[largest] / largest) / totals[1]
+        rows.append(Row("analysis", f"time per MB, {largest:g} MB / 1 MB", f"{per_mb:.2f}x"))
+    half = largest / 2
+    if half in totals:
+        ratio = totals[largest] / totals[half]
+        rows.append(Row("analysis", f"doubling {half:g} -> {largest:g} MB", f"{ratio:.2f}x",
+                        "<= 2.2x", verdict(ratio <= 2.2)))
+    return rows
+
+
+def clean_env(home: Path) -> dict[str, str]:
+    """Environment for the terminal sessions: our venv first, a throwaway config/state."""
+    env = {"PATH": f"{BIN}:{os.environ.get('PATH', '/usr/bin:/bin')}"}
+    for name in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
+        env[name] = str(home / name.lower())
+    return env
+
+
+def first_paint(term: Terminal, command: str, marker: str, env: dict[str, str],
+                tag: str) -> float | None:
+    """Seconds from starting ``command`` until ``marker`` is on screen."""
+    start = time.perf_counter()
+    term.start(tag, command, env)
+    shown = term.wait_for_text(tag, marker, timeout=60)
+    seconds = None if shown is None else time.perf_counter() - start
+    if seconds is None:
+        print(f"  {tag}: {marker!r} never appeared; the screen ends: {term.screen_tail(tag)}")
+    term.stop(tag)
+    return seconds
+
+
+def paint_rows(term: Terminal, big: Path, env: dict[str, str], runs: int) -> list[Row]:
+    """Median first paint of a blank Textual app and of closeread, interleaved."""
+    reader = f"{shlex.quote(str(BIN / 'closeread'))} {shlex.quote(str(big))}"
+    blank = f"{shlex.quote(sys.executable)} {shlex.quote(str(BENCH / 'blank_app.py'))}"
+    marker = first_marker(big.read_text(encoding="utf-8"))
+    blanks, reads = [], []
+    for run in range(runs):
+        blanks.append(first_paint(term, blank, BLANK_MARKER, env, f"blank{run}"))
+        reads.append(first_paint(term, reader, marker, env, f"paint{run}"))
+    blanks, reads = [b for b in blanks if b], [r for r in reads if r]
+    rows = []
+    if blanks:
+        rows.append(Row("first paint", f"blank Textual app (median of {len(blanks)})",
+                        f"{statistics.median(blanks):.3f} s"))
+    if not reads:
+        return rows + [Row("first paint", f"closeread {big.name}", "failed (see above)")]
+    value = statistics.median(reads)
+    ratio = value / statistics.median(blanks) if blanks else None
+    rows.append(Row("first paint", f"closeread {big.name} (median of {len(reads)})",
+                    f"{value:.3f} s" + (f" = {ratio:.2f}x blank" if ratio else ""),
+                    "<= 2x blank", verdict(ratio <= 2 if ratio else None)))
+    return rows
+
+
+def latency_row(label: str, samples: list[float | None], targeted: bool = True) -> Row:
+    """p50/p95 of one key's latencies; a missing response counts as a miss."""
+    got = [s for s in samples if s is not None]
+    if not got:
+        return Row("keys", label, "no screen change", "p95 <= 50 ms", "MISSED")
+    if not targeted:
+        return Row("keys", label, latency_text(got, len(samples)))
+    p95 = percentile(got, 0.95) * 1000
+    return Row("keys", label, latency_text(got, len(samples)), "p95 <= 50 ms",
+               verdict(p95 <= 50 and len(got) == len(samples)))
+
+
+def latency_text(got: list[float], asked: int) -> str:
+    """``p50 .. ms, p95 .. ms (n=..)`` of the latencies that came."""
+    p50, p95 = percentile(got, 0.5) * 1000, percentile(got, 0.95) * 1000
+    missing = asked - len(got)
+    return f"p50 {p50:.0f} ms, p95 {p95:.0f} ms (n={len(got)}" + (
+        f", {missing} no change)" if missing else ")")
+
+
+def wait_for_analysis(term: Terminal, busy_text: str, painted_at: float) -> Row:
+    """Wait until the reader no longer shows ``busy_text``, then until its screen is still."""
+    _, seen = term.wait_while_text("keys", busy_text, timeout=180)
+    term.wait_until_quiet("keys", quiet_for=1.0, timeout=30)
+    how = f"{busy_text!r} gone, screen still" if seen else "screen still"
+    return Row("keys", "analysis done, after first paint",
+               f"{time.perf_counter() - painted_at:.1f} s ({how})")
+
+
+def during_analysis_rows(term: Terminal, presses: int, busy_text: str) -> list[Row]:
+    """``j`` right after first paint, while (if) the reader still shows ``busy_text``."""
+    busy_before = busy_text in term.capture("keys", colours=False)
+    samples = [term.key_latency("keys", "j") for _ in range(min(presses, 10))]
+    busy = busy_before or busy_text in term.capture("keys", colours=False)
+    label = "next paragraph (j), " + ("analysis running" if busy else "right after paint")
+    return [latency_row(label, samples)]
+
+
+def key_rows(term: Terminal, big: Path, env: dict[str, str], presses: int,
+             busy_text: str) -> list[Row]:
+    """Key latencies on the big text while the analysis runs and after; then peak RSS."""
+    command = f"{shlex.quote(str(BIN / 'closeread'))} {shlex.quote(str(big))}"
+    marker = first_marker(big.read_text(encoding="utf-8"))
+    term.start("keys", command, env)
+    if term.wait_for_text("keys", marker, timeout=60) is None:
+        print(f"  keys: the reader did not open; the screen ends: {term.screen_tail('keys')}")
+        term.stop("keys")
+        return [Row("keys", "reader", "did not open; keys not measured")]
+    painted_at = time.perf_counter()
+    rows = during_analysis_rows(term, presses, busy_text)
+    rows.append(wait_for_analysis(term, busy_text, painted_at))
+    samples: dict[str, list[float | None]] = {key: [] for key, _ in KEYS}
+    for _ in range(presses):
+        for key, _label in KEYS:
+            # an open editor may blink its cursor (every 0.5 s): watch long enough to see it
+            watch = 0.6 if key == "Escape" else 0.1
+            samples[key].append(term.key_latency("keys", key, watch=watch))
+    # Textual holds a lone Escape for ESCDELAY (100 ms): the issue sets no target for it
+    rows.extend(latency_row(label, samples[key], targeted=key != "Escape") for key, label in KEYS)
+    if term.pane_dead("keys"):
+        print(f"  keys: the reader exited; the screen ends: {term.screen_tail('keys')}")
+    rss = tree_peak_rss_mb(term.pane_pid("keys"))
+    rows.append(Row("memory", f"reader peak RSS on {big.name}",
+                    "unknown" if rss is None else f"{rss:.0f} MB",
+                    "< 400 MB", verdict(None if rss is None else rss < 400)))
+    term.send("keys", "q")
+    term.stop("keys")
+    return rows
+
+
+def ui_rows(big: Path, args: argparse.Namespace) -> list[Row]:
+    """First paint, keys and memory of the reader in a private tmux server."""
+    if not (BIN / "closeread").exists():
+        return [Row("reader", "closeread", f"skipped: {BIN / 'closeread'} not installed")]
+    try:
+        term = Terminal(private_socket(), nice=args.nice)
+    except (TmuxError, OSError) as error:
+        return [Row("reader", "terminal", f"skipped: {error}")]
+    try:
+        with tempfile.TemporaryDirectory(prefix="closeread-bench-") as home:
+            env = clean_env(Path(home))
+            rows = paint_rows(term, big, env, args.paint_runs)
+            return rows + key_rows(term, big, env, args.presses, args.busy_text)
+    except TmuxError as error:
+        return [Row("reader", "terminal", f"failed: {error}")]
+    finally:
+        term.close()
+
+
+def brief_rows(big: Path) -> list[Row]:
+    """The time of ``closeread brief BIG.md -o OUT``."""
+    with tempfile.TemporaryDirectory(prefix="closeread-brief-") as folder:
+        out = Path(folder) / "brief.md"
+        timing, rss, status, error = run_timed(
+            [str(BIN / "closeread"), "brief", str(big), "-o", str(out)])
+        if status != 0 or not out.exists() or out.stat().st_size == 0:
+            return [Row("brief", f"closeread brief {big.name}",
+                        f"failed (exit {status}): {error or 'no output file'}")]
+    row = Row("brief", f"closeread brief {big.name}", f"{timing}, {rss:.0f} MB peak")
+    if abs(big.stat().st_size / 1e6 - 3) < 0.1:  # the issue's target is for the 3 MB text
+        row.target, row.verdict = "cpu < 3 s", verdict(timing.cpu < 3)
+    return [row]
+
+
+def print_table(rows: list[Row]) -> None:
+    headers = Row("part", "measure", "value", "target", "verdict")
+    widths = [max(len(getattr(r, f)) for r in [headers, *rows]) for f in asdict(headers)]
+    for row in [headers, None, *rows]:
+        cells = ["-" * w for w in widths] if row is None else list(asdict(row).values())
+        print("  ".join(cell.ljust(width) for cell, width in zip(cells, widths)).rstrip())
+
+
+def machine_line() -> str:
+    """CPU, core count, Python version and load: a loaded machine gives slower numbers."""
+    load = ", load {:.1f} {:.1f} {:.1f}".format(*os.getloadavg()) if hasattr(os, "getloadavg") else ""
+    cpu = next((line.split(":", 1)[1].strip() for line in
+                Path("/proc/cpuinfo").read_text().splitlines() if line.startswith("model name")),
+               "unknown CPU") if Path("/proc/cpuinfo").exists() else "unknown CPU"
+    return f"{cpu}, {os.cpu_count()} CPUs, Python {sys.version.split()[0]}{load}"
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="0.1,1,3", help="text sizes in MB (default 0.1,1,3)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--repeat", type=int, default=3, help="analysis runs per size (best kept)")
+    parser.add_argument("--paint-runs", type=int, default=3, help="first-paint runs of each app")
+    parser.add_argument("--presses", type=int, default=20, help="presses of each key")
+    parser.add_argument("--notes", type=int, default=100, help="notes attached to the big text")
+    parser.add_argument("--busy-text", default="analysing",
+                        help="text the reader shows while it analyses (default: analysing)")
+    parser.add_argument("--nice", type=int, default=0,
+                        help="niceness of the terminal and the apps in it (e.g. -10 on a busy machine)")
+    parser.add_argument("--skip-ui", action="store_true", help="no terminal measurements")
+    parser.add_argument("--skip-analysis", action="store_true", help="no analysis timings")
+    parser.add_argument("--workdir", type=Path, help="where to keep the generated texts")
+    parser.add_argument("--json", type=Path, help="also write the rows as JSON here")
+    args = parser.parse_args(argv)
+    try:
+        args.sizes = sorted({float(s) for s in args.sizes.split(",") if s.strip()})
+    except ValueError:
+        parser.error(f"--sizes: not a list of numbers: {args.sizes!r}")
+    if not args.sizes or min(args.sizes) <= 0:
+        parser.error("--sizes: give positive sizes")
+    return args
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    workdir = args.workdir or Path(tempfile.gettempdir()) / "closeread-bench"
+    workdir.mkdir(parents=True, exist_ok=True)
+    largest = max(args.sizes)
+    print(f"closeread benchmark on {machine_line()}")
+    big = write_text(largest, args.seed, workdir)
+    print(f"texts in {workdir}; the big one: {big.name}, {big.stat().st_size:,} bytes")
+    if args.notes:
+        print(add_notes(big, args.notes))
+    rows = [] if args.skip_analysis else analysis_rows(workdir, args.sizes, args.seed, args.repeat)
+    if not args.skip_ui:
+        rows += ui_rows(big, args)
+    rows += brief_rows(big)
+    print(f"\nfinished on {machine_line()}\n")
+    print_table(rows)
+    if args.json:
+        args.json.write_text(json.dumps([asdict(r) for r in rows], indent=2), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

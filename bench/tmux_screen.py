@@ -1,0 +1,213 @@
+"""Drive programs in a real terminal (a private tmux server) and time what appears on screen.
+
+Every call goes through ``tmux -L SOCKET``, so the benchmark never touches the
+user's own tmux server. Screens are read with ``capture-pane -p -e`` (with
+colours), so a moved highlight counts as a change even when no text moves.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+POLL_SECONDS = 0.002
+# Checking whether the program died costs a tmux call: do it on every 25th poll only.
+DEATH_CHECK_EVERY = 25
+
+
+class TmuxError(RuntimeError):
+    """tmux is missing or a tmux command failed."""
+
+
+class Terminal:
+    """A private tmux server whose sessions are ``width`` x ``height`` terminals."""
+
+    def __init__(self, socket: str, width: int = 160, height: int = 48, nice: int = 0) -> None:
+        """Start the server; with ``nice`` it and every program in it run at that niceness."""
+        if shutil.which("tmux") is None:
+            raise TmuxError("tmux is not installed")
+        self.socket, self.width, self.height = socket, width, height
+        # the server is forked by the first command and the panes by the server,
+        # so a niceness given to the first command applies to all of them
+        prefix = ["nice", "-n", str(nice)] if nice else []
+        self.tmux("new-session", "-d", "-s", "bench-keeper", "-x", str(width), "-y", str(height),
+                  "sleep 86400", prefix=prefix)
+        self.tmux("set-option", "-g", "remain-on-exit", "on")
+
+    def tmux(self, *args: str, check: bool = True, prefix: list[str] | None = None) -> str:
+        """Run one tmux command on the private server and return its output."""
+        done = subprocess.run([*(prefix or []), "tmux", "-L", self.socket, *args],
+                              capture_output=True, text=True, errors="replace")
+        if check and done.returncode != 0:
+            raise TmuxError(f"tmux {args[0]}: {done.stderr.strip()}")
+        return done.stdout
+
+    def start(self, name: str, command: str, env: dict[str, str] | None = None) -> None:
+        """Start ``command`` in a new detached session called ``name``."""
+        env_args = [arg for key, value in (env or {}).items() for arg in ("-e", f"{key}={value}")]
+        self.tmux("new-session", "-d", "-s", name, "-x", str(self.width), "-y", str(self.height),
+                  *env_args, command)
+
+    def capture(self, name: str, colours: bool = True) -> str:
+        """The visible screen of session ``name`` (with escape sequences if ``colours``)."""
+        flags = ["-p", "-e"] if colours else ["-p"]
+        return self.tmux("capture-pane", *flags, "-t", name)
+
+    def send(self, name: str, key: str) -> None:
+        self.tmux("send-keys", "-t", name, key)
+
+    def pane_dead(self, name: str) -> bool:
+        return self.tmux("display-message", "-p", "-t", name, "#{pane_dead}").strip() == "1"
+
+    def pane_pid(self, name: str) -> int:
+        return int(self.tmux("display-message", "-p", "-t", name, "#{pane_pid}").strip())
+
+    def stop(self, name: str) -> None:
+        self.tmux("kill-session", "-t", name, check=False)
+
+    def close(self) -> None:
+        """Stop the private server (only ours: it runs on our own socket)."""
+        self.tmux("kill-server", check=False)
+
+    def wait_for_text(self, name: str, marker: str, timeout: float) -> float | None:
+        """Seconds until ``marker`` shows on screen, measured from now; None on timeout or exit."""
+        start = time.perf_counter()
+        polls = 0
+        while time.perf_counter() - start < timeout:
+            if marker in self.capture(name, colours=False):
+                return time.perf_counter() - start
+            polls += 1
+            if polls % DEATH_CHECK_EVERY == 0 and self.pane_dead(name):
+                return None
+            time.sleep(POLL_SECONDS)
+        return None
+
+    def settle(self, name: str, watch: float = 0.1, gap: float = 0.03,
+               timeout: float = 2.0) -> tuple[list[str], set[int]]:
+        """The screen once it is still, and the rows that then change on their own.
+
+        First waits until two captures ``gap`` apart are equal (the previous key's
+        work has finished drawing), then watches for ``watch`` seconds: rows that
+        change with no key pressed (a progress count, a blinking cursor) are left out
+        when a key's effect is detected, so they cannot fake a fast response. If the
+        screen never comes to rest, the rows that changed last are the volatile ones.
+        """
+        rows = self.capture(name).splitlines()
+        start = time.perf_counter()
+        volatile: set[int] = set()
+        while time.perf_counter() - start < timeout:
+            time.sleep(gap)
+            again = self.capture(name).splitlines()
+            volatile = changed_rows(rows, again)
+            rows = again
+            if not volatile:
+                break
+        end = time.perf_counter() + watch
+        while time.perf_counter() < end:
+            time.sleep(gap)
+            again = self.capture(name).splitlines()
+            volatile |= changed_rows(rows, again)
+            rows = again
+        return rows, volatile
+
+    def wait_while_text(self, name: str, text: str, timeout: float) -> tuple[float, bool]:
+        """Wait until ``text`` is off the screen; returns the wait and whether it was ever seen."""
+        start = time.perf_counter()
+        seen = False
+        while time.perf_counter() - start < timeout:
+            if text not in self.capture(name, colours=False):
+                break
+            seen = True
+            time.sleep(0.05)
+        return time.perf_counter() - start, seen
+
+    def wait_until_quiet(self, name: str, quiet_for: float, timeout: float) -> float:
+        """Wait until the screen has not changed for ``quiet_for`` seconds; returns the wait."""
+        start = last_change = time.perf_counter()
+        screen = self.capture(name)
+        while time.perf_counter() - start < timeout:
+            time.sleep(0.05)
+            again = self.capture(name)
+            if again != screen:
+                screen, last_change = again, time.perf_counter()
+            elif time.perf_counter() - last_change >= quiet_for:
+                break
+        return time.perf_counter() - start
+
+    def key_latency(self, name: str, key: str, watch: float = 0.1,
+                    timeout: float = 5.0) -> float | None:
+        """Seconds from sending ``key`` until the screen (outside volatile rows) changes.
+
+        ``watch`` is how long the screen is watched for rows that change on their own.
+        """
+        before, volatile = self.settle(name, watch=watch)
+        start = time.perf_counter()
+        self.send(name, key)
+        polls = 0
+        while time.perf_counter() - start < timeout:
+            after = self.capture(name).splitlines()
+            if changed_rows(before, after) - volatile:
+                return time.perf_counter() - start
+            polls += 1
+            if polls % DEATH_CHECK_EVERY == 0 and self.pane_dead(name):
+                return None
+            time.sleep(POLL_SECONDS)
+        return None
+
+    def screen_tail(self, name: str, lines: int = 3) -> list[str]:
+        """The last non-blank lines on screen: the error when a program died."""
+        shown = [line.strip() for line in self.capture(name, colours=False).splitlines()]
+        return [line for line in shown if line][-lines:]
+
+
+def changed_rows(before: list[str], after: list[str]) -> set[int]:
+    """Indexes of the rows that differ between two screens."""
+    length = max(len(before), len(after))
+    before = before + [""] * (length - len(before))
+    after = after + [""] * (length - len(after))
+    return {i for i, (a, b) in enumerate(zip(before, after)) if a != b}
+
+
+def process_tree(root: int) -> list[int]:
+    """``root`` and all its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        children.setdefault(ppid, []).append(int(entry.name))
+    tree, todo = [], [root]
+    while todo:
+        pid = todo.pop()
+        tree.append(pid)
+        todo.extend(children.get(pid, []))
+    return tree
+
+
+def peak_rss_mb(pid: int) -> float | None:
+    """VmHWM (peak resident set) of ``pid`` in MB, or None if it is gone."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return None
+    for line in status.splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1]) / 1024
+    return None
+
+
+def tree_peak_rss_mb(root: int) -> float | None:
+    """The largest VmHWM in the process tree under ``root`` (the reader, not its shell)."""
+    peaks = [peak for pid in process_tree(root) if (peak := peak_rss_mb(pid)) is not None]
+    return max(peaks, default=None)
+
+
+def private_socket() -> str:
+    return f"closeread-bench-{os.getpid()}"

@@ -1,0 +1,21 @@
+"""Shared test setup: every test gets its own config, state and data directories."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.appdirs import CONFIG_ENV, DATA_ENV, STATE_ENV
+
+
+@pytest.fixture(autouse=True)
+def isolated_dirs(tmp_path_factory, monkeypatch):
+    """Point closeread's config/state/data directories at fresh temporary folders."""
+    root = tmp_path_factory.mktemp("closeread-home")
+    dirs = {name: root / name for name in ("config", "state", "data")}
+    for path in dirs.values():
+        path.mkdir()
+    monkeypatch.setenv(CONFIG_ENV, str(dirs["config"]))
+    monkeypatch.setenv(STATE_ENV, str(dirs["state"]))
+    monkeypatch.setenv(DATA_ENV, str(dirs["data"]))
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    return dirs

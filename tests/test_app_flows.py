@@ -1,0 +1,233 @@
+"""Pilot tests of the reader's other flows: themes, layout, reload, read-only notes, state, start."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader_helpers import SAMPLE, copy_sample, fixed_analysis
+from tui.app import ReaderApp
+from tui.config import load_config
+from tui.screens.commands import ask_paragraph
+from tui.screens.dialogs import GotoScreen
+from tui.screens.note_editor import NoteEditor
+from tui.screens.reader import ReaderScreen
+from tui.screens.start import StartScreen
+from tui.widgets.paragraph_view import ParagraphView
+
+SIZE = (120, 36)
+
+
+@pytest.fixture(autouse=True)
+def fixed(monkeypatch):
+    monkeypatch.setattr("tui.screens.reader.analyze", fixed_analysis)
+
+
+@pytest.fixture
+def text(tmp_path):
+    return copy_sample(tmp_path)
+
+
+async def settle(app, pilot) -> None:
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def cursor(app) -> int:
+    return app.screen.query_one(ParagraphView).cursor
+
+
+async def test_theme_switch_is_remembered(text):
+    app = ReaderApp(str(text))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app.theme == "closeread-dark"
+        app.theme = "closeread-light"
+        await pilot.pause()
+        assert not app.current_theme.dark
+    config, problem = load_config()
+    assert problem is None and config.theme == "closeread-light"
+
+
+async def test_theme_from_command_line_is_remembered(text):
+    app = ReaderApp(str(text), theme="textual-light")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app.theme == "textual-light"
+        # Built-in themes get highlight colours too.
+        assert app.theme_variables["figure-highlight"]
+    assert load_config()[0].theme == "textual-light"
+
+
+async def test_unknown_theme_falls_back_with_message(text):
+    app = ReaderApp(str(text), theme="no-such-theme")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app.theme == "closeread-dark"
+        assert any("no-such-theme" in m for m in app.messages)
+
+
+async def test_broken_theme_file_is_reported(text, tmp_path, monkeypatch):
+    themes = tmp_path / "themes"
+    themes.mkdir()
+    (themes / "broken.toml").write_text("name = \n", encoding="utf-8")
+    (themes / "fine.toml").write_text('name = "fine"\n[colors]\nprimary = "#336699"\n', encoding="utf-8")
+    monkeypatch.setattr("tui.themes.THEMES_DIR", themes)
+    app = ReaderApp(str(text), theme="fine")
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app.theme == "fine"
+        assert any("broken.toml" in m for m in app.messages)
+
+
+async def test_malformed_config_gives_defaults_and_message(text, isolated_dirs):
+    (isolated_dirs["config"] / "config.toml").write_text("theme = [unclosed\n", encoding="utf-8")
+    app = ReaderApp(str(text))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app.theme == "closeread-dark"
+        assert any("not valid TOML" in m for m in app.messages)
+
+
+async def test_keys_are_remapped_from_config(text, isolated_dirs):
+    (isolated_dirs["config"] / "config.toml").write_text(
+        '[keys]\nnext_paragraph = "x"\n', encoding="utf-8")
+    app = ReaderApp(str(text))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("x", "x")
+        assert cursor(app) == 2
+
+
+async def test_hidden_pane_from_config(text, isolated_dirs):
+    (isolated_dirs["config"] / "config.toml").write_text("[panes]\nfigures = false\n", encoding="utf-8")
+    app = ReaderApp(str(text))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert not app.screen.query_one("#pane-figures").display
+        assert app.screen.query_one("#pane-quotes").display
+
+
+async def test_narrow_layout_has_one_tabbed_pane(text):
+    app = ReaderApp(str(text))
+    async with app.run_test(size=(90, 30)) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert screen.has_class("-narrow")
+        assert screen.query_one("#side-tabs").display
+        shown = [p.id for p in screen.query(".side-pane") if p.display]
+        assert shown == ["pane-summary"]
+        await pilot.press("tab")
+        await pilot.pause()
+        assert [p.id for p in screen.query(".side-pane") if p.display] == ["pane-summary"]
+        await pilot.press("escape", "p")
+        assert not screen.query_one("#side").display
+        await pilot.press("p")
+        assert screen.query_one("#side").display
+
+
+async def test_too_small_terminal_asks_politely(text):
+    app = ReaderApp(str(text))
+    async with app.run_test(size=(50, 12)) as pilot:
+        await settle(app, pilot)
+        assert app.screen.query_one("#too-small").display
+        assert not app.screen.query_one("#body").display
+
+
+async def test_reload_when_text_changes_on_disk(text):
+    app = ReaderApp(str(text))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        await pilot.press("j", "j", "a", "n", "ctrl+s")
+        await pilot.pause()
+        assert len(screen.store.notes_for(2)) == 1
+        before = len(screen.document.paragraphs)
+        original = text.read_text(encoding="utf-8")
+        text.write_text("A new opening paragraph.\n\n" + original, encoding="utf-8")
+        screen.check_file()
+        await settle(app, pilot)
+        assert len(screen.document.paragraphs) == before + 1
+        assert len(screen.query_one(ParagraphView).paragraphs) == before + 1
+        assert len(screen.store.notes_for(3)) == 1  # followed its paragraph
+
+
+async def test_corrupt_sidecar_is_read_only(text):
+    sidecar = text.with_name(text.name + ".notes.toml")
+    sidecar.write_text("this is [not toml\n", encoding="utf-8")
+    app = ReaderApp(str(text))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = app.screen
+        assert screen.store.read_only
+        assert "read-only" in str(screen.query_one("#pane-notes").border_subtitle)
+        await pilot.press("a")
+        assert isinstance(app.screen, NoteEditor)
+        assert app.screen.read_only
+        await pilot.press("escape")
+        await pilot.press("s")
+        assert screen.store.review_of(0) == "none"
+    assert sidecar.read_text(encoding="utf-8") == "this is [not toml\n"
+
+
+async def test_reading_position_is_restored(text):
+    app = ReaderApp(str(text))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("j", "j", "j", "j")
+        await pilot.press("q")
+    again = ReaderApp(str(text))
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(again, pilot)
+        assert cursor(again) == 4
+
+
+async def test_start_screen_lists_recent_and_opens(text):
+    first = ReaderApp(str(text))
+    async with first.run_test(size=SIZE) as pilot:
+        await settle(first, pilot)
+        await pilot.press("j", "q")
+    app = ReaderApp(None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, StartScreen)
+        assert str(text.resolve()) in app.screen._paths
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert isinstance(app.screen, ReaderScreen)
+        assert cursor(app) == 1
+
+
+async def test_go_to_paragraph_command(text):
+    app = ReaderApp(str(text))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        ask_paragraph(app, app.screen)
+        await pilot.pause()
+        assert isinstance(app.screen, GotoScreen)
+        await pilot.press("5", "enter")
+        await pilot.pause()
+        assert cursor(app) == 4
+
+
+async def test_command_palette_offers_reader_commands(text):
+    app = ReaderApp(str(text))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        titles = [c.title for c in app.get_system_commands(app.screen)]
+        for wanted in ("Go to paragraph…", "Export brief", "Show/hide panes", "Theme…", "Orphaned notes"):
+            assert wanted in titles
+        await pilot.press("colon")
+        await pilot.pause()
+        assert app.screen.__class__.__name__ == "CommandPalette"
+
+
+async def test_bad_path_gets_message_not_crash(tmp_path):
+    app = ReaderApp(None)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert not app.open_text(str(tmp_path / "missing.txt"))
+        assert isinstance(app.screen, StartScreen)
+
+
+def test_sample_fixture_exists():
+    assert SAMPLE.is_file()

@@ -1,0 +1,96 @@
+"""Words, stems, boilerplate rules and the linear-time centrality of the summarizer."""
+
+from __future__ import annotations
+
+import pytest
+
+from tui.summary_rank import centroid_similarity, dot, lexrank, normalise, term_vectors
+from tui.summary_text import (clean_sentence, content_terms, is_boilerplate, is_caption_like, is_labelled_caption,
+                              looks_like_sentence, stem)
+
+
+@pytest.mark.parametrize(("word", "expected"), [
+    ("companies", "company"), ("running", "run"), ("runs", "run"), ("cats", "cat"), ("stopped", "stop"),
+    ("business", "business"), ("bus", "bus"), ("council's", "council"), ("2,000", "2,000"),
+])
+def test_stem(word, expected):
+    assert stem(word) == expected
+
+
+def test_content_terms_drop_stopwords_and_fold_inflections():
+    assert content_terms("The councils said they were running the ferries") == ["council", "run", "ferry"]
+
+
+@pytest.mark.parametrize("text", [
+    "PUBLISHED: .", "UPDATED: . 15:36 EST, 25 October 2013 .", "Scroll down for video .", "CLICK HERE for more news",
+    "Follow @cityreporter on Twitter", "Last updated at 3:31 PM on 19th July 2011", "By Jane Doe",
+    "Photographs by Ola Berg for the Courier.", "Sign up for our newsletter", "| .", "Share this article",
+])
+def test_boilerplate(text):
+    assert is_boilerplate(text)
+
+
+@pytest.mark.parametrize("text", [
+    "The council said the ferry would run again in May.",
+    "By the end of the year, 300 homes had been connected to the network.",
+    "Prices were updated on Monday after the review.",
+])
+def test_running_text_is_not_boilerplate(text):
+    assert not is_boilerplate(text)
+
+
+@pytest.mark.parametrize(("raw", "clean"), [
+    ("By . Daily Mail Reporter . PUBLISHED: . 01:15 EST, 30 November 2013 . | . UPDATED: . 01:23 EST, "
+     "30 November 2013 . The bridge reopened on Friday.", "The bridge reopened on Friday."),
+    ("(CNN) -- The bridge reopened on Friday.", "The bridge reopened on Friday."),
+    ("OSLO, Norway (Reuters) -- The bridge reopened on Friday.", "The bridge reopened on Friday."),
+    ("PORT ELLERY, 3 March 2025 — The bridge reopened.", "The bridge reopened."),
+    ("NASA said — at last — that the launch was on.", "NASA said — at last — that the launch was on."),
+    ("Last updated at 1:25 AM on 3rd August 2011 . The bridge reopened.", "The bridge reopened."),
+    ("The bridge reopened on Friday.", "The bridge reopened on Friday."),
+])
+def test_clean_sentence_strips_agency_furniture_and_datelines(raw, clean):
+    assert clean_sentence(raw) == clean
+
+
+def test_captions():
+    assert is_labelled_caption("Grand opening: The mayor cuts the ribbon at the new library .")
+    assert not is_labelled_caption("He said: The library will open on Monday.")
+    assert is_caption_like("The mayor (pictured) cut the ribbon at noon.")
+    assert not is_caption_like("The mayor cut the ribbon at noon on Saturday.")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The ferry will run again in May after repairs.", True),
+    ("14:11 EST, 25 October 2013 .", False),
+    ("Associated Press Reporter Staff Writer .", False),
+    ("The ferry will run again in May after repairs", False),
+    ("It ran.", False),
+])
+def test_looks_like_sentence(text, expected):
+    assert looks_like_sentence(text) is expected
+
+
+def brute_degree(vectors):
+    return [sum(dot(v, w) for j, w in enumerate(vectors) if j != i) for i, v in enumerate(vectors)]
+
+
+def test_degree_centrality_equals_the_all_pairs_sum():
+    terms = [["ferry", "pier", "repair"], ["ferry", "winter", "timetable"], ["pier", "repair", "cost"],
+             ["museum", "opening"], ["ferry", "pier", "cost", "repair"]]
+    vectors = term_vectors(terms, None, 0.0)
+    assert centroid_similarity(vectors) == pytest.approx(brute_degree(vectors))
+
+
+def test_lexrank_sums_to_one_and_favours_the_central_sentence():
+    terms = [["ferry", "pier", "repair"], ["ferry", "winter"], ["pier", "repair", "cost"],
+             ["museum", "opening"], ["ferry", "pier", "cost", "repair"]]
+    scores = lexrank(term_vectors(terms, None, 0.0))
+    assert sum(scores) == pytest.approx(1.0)
+    assert max(range(len(scores)), key=scores.__getitem__) == 4
+    assert min(range(len(scores)), key=scores.__getitem__) == 3
+
+
+def test_normalise_gives_unit_length_and_keeps_empty_vectors_empty():
+    assert dot(normalise({"a": 3.0, "b": 4.0}), normalise({"a": 3.0, "b": 4.0})) == pytest.approx(1.0)
+    assert normalise({}) == {}

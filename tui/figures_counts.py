@@ -1,0 +1,191 @@
+"""What a figure counts: the noun phrase after it, the thing it is set for, or what the sentence refers back to."""
+
+from __future__ import annotations
+
+import re
+
+from tui.figures_lexicon import IRREGULAR_PLURALS, STOP, VERBS
+from tui.figures_numbers import SCALE_WORDS, TENS_WORDS, UNITS_WORDS
+
+_TOKEN = re.compile(r"[\d$£€¥][\w.,%$£€¥'’]*|[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\S")
+_PARENS = re.compile(r"\s*\([^()]{0,40}\)")
+_OF = re.compile(r"\s+of(?:\s+(?:the|its|their|his|her|our|all|those|these|them))?(?=\s)", re.I)
+_COMPARATIVES = {"higher", "lower", "bigger", "smaller", "larger", "cheaper", "dearer", "better", "worse",
+                 "stronger", "weaker", "faster", "slower", "longer", "shorter", "older", "younger", "ago",
+                 "earlier", "later", "apiece", "each", "year-on-year", "respectively", "overall", "alone",
+                 "including", "compared", "instead", "last", "next", "this", "previous", "today", "yesterday",
+                 "tomorrow", "tonight", "away", "old", "ahead", "behind", "altogether", "combined", "together"}
+# Words between a figure and the noun phrase it is set for: "raise the retirement age to 67".
+_LEFT_SKIP = {
+    "to", "from", "by", "at", "of", "for", "was", "were", "is", "are", "be", "been", "being", "has", "have",
+    "had", "will", "would", "could", "stood", "stands", "reached", "reach", "reaches", "hit", "hits",
+    "totalled", "totaled", "totals", "total", "rose", "risen", "rising", "rise", "rises", "fell", "fallen",
+    "falling", "fall", "falls", "increased", "increase", "increases", "decreased", "dropped", "climbed",
+    "bought", "sold", "spent", "earned", "paying", "selling", "buying",
+    "jumped", "grew", "grown", "gained", "slipped", "declined", "closed", "raised", "raise", "raising",
+    "lowered", "lower", "lowering", "cut", "cutting", "reduced", "reduce", "set", "fixed", "estimated",
+    "put", "valued", "worth", "costing", "priced", "paid", "pay", "around", "about", "nearly",
+    "almost", "some", "just", "only", "up", "down", "now", "currently", "still", "already", "than", "more",
+    "less", "over", "under", "approximately", "roughly", "an", "a", "record", "new", "of",
+}
+_GROW_NOUNS = {"rise", "fall", "increase", "drop", "cut", "stake", "share", "jump", "decline", "growth",
+               "reduction", "hike", "gain", "slump", "fine", "investment", "loan", "bid", "deal", "stake",
+               "contract", "payment", "budget", "bill", "loss", "profit", "surplus", "deficit", "debt",
+               "majority", "lead", "turnout", "slice"}
+_BACK_CUE = re.compile(
+    r"\b(?:of\s+(?:which|whom|them|these|those)|there\s+(?:have|has|had)\s+been|there\s+(?:are|were|is|was)"
+    r"|(?:total|number|figure|tally|toll|count)\s+(?:is|was|has|had|now|stands|stood|rose|fell|reached|of))\b", re.I)
+_NO_COUNT_KINDS = {"date", "year"}
+_SUBJECT = re.compile(
+    r"(?:(?:The|A|An|Its|Their|His|Her|Our)\s+)?((?:[A-Za-z][\w'’-]*\s+){0,2}[A-Za-z][\w'’-]*)"
+    r"(?:\s+(?:for|in|of)\s+\S+)?\s+(?:was|were|is|are|has|have|had|rose|fell|grew|jumped|climbed|dropped|"
+    r"slipped|increased|decreased|reached|stood|totalled|came|will|would|could|cost|costs|hit|amounted)\b")
+_FIGURE_START = set("0123456789$£€¥")
+_FOR_PREP = re.compile(r"(?:\s*\([^()]{0,40}\))?\s+(?:for|per)(?:\s+(?:a|an|the|its|their|each|every))?(?=\s)")
+_IN_PREP = re.compile(r"(?:\s*\([^()]{0,40}\))?\s+(?:in|on)(?:\s+(?:a|an|the|its|their|new))?(?=\s)")
+
+
+def _after_preposition(s: str, pos: int, prep: re.Pattern) -> str | None:
+    m = prep.match(s, pos)
+    return right_phrase(s, m.end(), "measure") if m else None
+_NUMBER_WORDS = {*UNITS_WORDS, *TENS_WORDS, *SCALE_WORDS, "dozen", "bn", "m", "pence", "p", "pounds", "dollars",
+                 "euros", "cents", "per", "cent", "percent"}
+
+
+def is_plural(word: str) -> bool:
+    """A rough plural test without a tagger: "passengers", "people", not "bus" or "crisis"."""
+    low = word.lower()
+    if low in IRREGULAR_PLURALS:
+        return True
+    return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s"))
+
+
+def _content(word: str) -> bool:
+    low = word.lower()
+    return (word[0].isalpha() and low not in STOP and low not in VERBS and low not in _COMPARATIVES
+            and low not in _NUMBER_WORDS and not (low.endswith("ly") and len(low) > 4))
+
+
+def right_phrase(s: str, pos: int, kind: str) -> str | None:
+    """The noun phrase right after a figure: "212 stranded passengers", "46% of voters", "$3bn tax claim"."""
+    if s[pos:pos + 1] in ("-", ")"):
+        pos += 1
+    paren = _PARENS.match(s, pos)
+    if paren:
+        pos = paren.end()
+    if kind in ("count", "percent", "money", "other"):
+        of = _OF.match(s, pos)
+        if of:
+            pos = of.end()
+    words: list[str] = []
+    for tok in _TOKEN.findall(s[pos:pos + 80]):
+        if not (_content(tok) or tok.lower() in _GROW_NOUNS and not words) \
+                or (tok[0].isupper() and words and not words[-1][0].isupper()):
+            if tok.lower() in ("of", "in", "on", "for") and words and words[-1].lower() in _GROW_NOUNS:
+                words.append(tok)
+                continue
+            break
+        words.append(tok)
+        if is_plural(tok) and not (len(words) > 1 and words[-2].lower() in ("of", "in", "on", "for")) \
+                or len(words) >= 4:
+            break
+    while words and (words[-1].lower() in ("of", "in", "on", "for") or
+                     len(words) > 1 and words[-1].lower().endswith(("ed", "ing", "ly"))):
+        words.pop()
+    if len(words) == 1 and words[0].islower() and words[0].endswith("ed"):
+        return None  # "80% owned by": a verb, not a noun
+    return " ".join(words) or None
+
+
+def left_phrase(s: str, start: int, kind: str) -> str | None:
+    """The noun phrase a figure is set for, before it: "raise the retirement age to 67" -> "retirement age"."""
+    tokens = _TOKEN.findall(s[max(0, start - 80):start])
+    i = len(tokens) - 1
+    skipped = 0
+    while i >= 0 and (tokens[i].lower() in _LEFT_SKIP and (kind == "money" or tokens[i].lower() != "for")
+                      or tokens[i].islower() and tokens[i].endswith("ed") and len(tokens[i]) > 4
+                      or skipped and tokens[i][0] in _FIGURE_START):
+        i, skipped = i - 1, skipped + 1  # "the gap narrowed by", "revenue dipped", "profits rose 5% to"
+    if not skipped:
+        return None
+    words, i = _phrase_before(tokens, i)
+    j = i
+    while j > 0 and words and tokens[j][0].isupper():
+        j -= 1  # past the rest of a name: "US media giant TimeWarner"
+    if j > 0 and words and tokens[j].lower() in ("the", "a", "an", "its", "their") and words[0][0].islower():
+        j -= 1  # "sales at the regional carrier rose 8%": the head is before "at the"
+    if words and j > 0 and tokens[j].lower() in ("at", "of", "in"):
+        head, _ = _phrase_before(tokens, j - 1)
+        if head and head[-1][0].islower():
+            return " ".join(head)  # "profits at US media giant TimeWarner jumped 76%" -> "profits"
+    return " ".join(words) or None
+
+
+def _phrase_before(tokens: list[str], i: int) -> tuple[list[str], int]:
+    """Up to three content words ending at token ``i``, and the index of the token before them."""
+    words: list[str] = []
+    while i >= 0 and len(words) < 3 and _content(tokens[i]) and tokens[i].lower() not in _LEFT_SKIP \
+            and not (tokens[i][0].islower() and tokens[i].endswith(("ed", "ing"))) \
+            and not (i and tokens[i - 1].lower() == "to"):  # "to avoid fees": a verb
+        words.insert(0, tokens[i])
+        i -= 1
+    if words and i < 0 and words[0][0].isupper() and words[0][1:].islower():
+        words[0] = words[0].lower()  # a capital only because the sentence starts there
+    return words, i
+
+
+def last_plural(text: str) -> str | None:
+    """The last plural noun in ``text`` with one plain modifier: "...surprise inspections" -> that phrase."""
+    tokens = _TOKEN.findall(text)
+    for i in range(len(tokens) - 1, -1, -1):
+        tok = tokens[i]
+        if tok[0].isalpha() and tok[0].islower() and is_plural(tok) and _content(tok):
+            prev = tokens[i - 1] if i else ""
+            if prev and prev[0].isalpha() and prev.islower() and _content(prev) and not prev.endswith(
+                    ("ed", "ing", "ly")) and not is_plural(prev):
+                return f"{prev} {tok}"
+            return tok
+    return None
+
+
+def back_reference(s: str, start: int, previous: str | None) -> str | None:
+    """What an anaphoric figure counts: "..., of which there have been nearly 40" -> the noun before."""
+    cue = None
+    for cue in _BACK_CUE.finditer(s, 0, start):
+        pass
+    if cue is None:
+        return None
+    return last_plural(s[:cue.start()]) or (last_plural(previous) if previous else None)
+
+
+def what_it_counts(fig: dict, s: str, previous: str | None) -> str | None:
+    """The ``counts`` field of a figure found in sentence ``s`` (``previous`` is the sentence before)."""
+    kind = fig["kind"]
+    if kind in _NO_COUNT_KINDS:
+        return None
+    phrase = right_phrase(s, fig["end"], kind)
+    if phrase is None and kind == "money":
+        phrase = _after_preposition(s, fig["end"], _FOR_PREP)  # "£85 for a passport"
+    if phrase is None and kind != "ordinal":
+        phrase = left_phrase(s, fig["start"], kind)
+    if phrase is None and kind == "money":
+        phrase = _after_preposition(s, fig["end"], _IN_PREP)  # "$3bn in new contracts"
+    if phrase is None and kind in ("count", "other", "percent"):
+        phrase = back_reference(s, fig["start"], previous)
+    if phrase is None and kind in ("money", "percent"):
+        phrase = subject_phrase(s, fig["start"])
+    return phrase
+
+
+def subject_phrase(s: str, start: int) -> str | None:
+    """The subject of the sentence when a money or percent figure is said of it: "Pre-tax profit for 2004
+    was £15.4m" -> "pre-tax profit"."""
+    m = _SUBJECT.match(s, 0, start)
+    if not m:
+        return None
+    words = m.group(1).split()
+    if not all(_content(w) for w in words) or any(w[0].isupper() for w in words[1:]):
+        return None
+    if m.start(1) == 0 and words[0][0].isupper() and words[0][1:].islower():
+        words[0] = words[0].lower()  # capital only because the sentence starts there
+    return " ".join(words)

@@ -1,0 +1,346 @@
+"""Find the figures of one sentence: numbers with their currency, multiplier, unit, range and hedge.
+
+:func:`scan_sentence` returns raw figures (no "what it counts" yet) in text order. Dates, times,
+phone numbers, URLs and designations ("Boeing 737", "F-16", "Expo 2030") are recognised here.
+Sentences without a digit or a number word are dismissed with set operations, which keeps the
+scan well inside its time budget on long texts.
+"""
+
+from __future__ import annotations
+
+import re
+
+from tui.figures_atoms import (
+    A_UNIT_WORDS, DIGIT_ATOM, DIGIT_PREFIX, DIGIT_START, ORDINAL_TRIGGERS, WORD_ATOM, WORD_BACKOFF,
+    a_unit_figures, digit_figure, word_figures,
+)
+from tui.figures_dates import MASK_AT, URLS, date_at
+from tui.figures_lexicon import APPROX_AFTER, APPROX_BEFORE, CAPITAL_BEFORE_OK, NOT_APPROX, VAGUE, alternation
+from tui.figures_numbers import SCALE_WORDS, TENS_WORDS, UNITS_WORDS, to_number
+
+_WORD_TRIGGERS = {*UNITS_WORDS, *TENS_WORDS, *SCALE_WORDS, "dozen", *VAGUE, *ORDINAL_TRIGGERS} - {"tens"}
+_NON_LETTERS = re.compile(r"[^a-z]+")
+_DIGIT_RUN = re.compile(r"\d+(?:[.,]\d+)*|[½⅓⅔¼¾⅕⅛⅜⅝⅞⅙⅚]")
+_ALPHA = re.compile(r"[A-Za-z]+")
+_LIST_MARKER = re.compile(r"\s*\(?\d{1,2}[.)]\s")
+_RANGE_SEP = re.compile(r"(?:-\s*)?\s*(?:to|–|—|-|‒)\s*(?=[-−$£€¥₹\d.])")
+_BETWEEN_AND = re.compile(r"\s+(?:and|to)\s+(?=[-−$£€¥₹\d.])")
+_CURRENCY_SIGNS = set("$£€¥₹₩₽")
+_RANGE_STARTS = (" to ", " and ", " - ", " – ", "-")
+# "40-plus" is a hedge, "£5m plus interest" is not.
+_APPROX_AFTER_STARTS = tuple(f"{sep}{word.split()[0]}" for sep in " -" for word in APPROX_AFTER
+                             if (sep, word) != (" ", "plus"))
+_APPROX_AFTER = re.compile(rf"(?:\s|-)({alternation(APPROX_AFTER)})\b")
+_APPROX_SET = {a.lower() for a in APPROX_BEFORE}
+_HEDGE_LAST = {a.split()[-1] for a in _APPROX_SET}
+_NAME_SPLIT = re.compile(r"[-–—/]")
+_YEAR_WORDS = {"in", "since", "by", "until", "till", "from", "before", "after", "during", "of", "the", "through",
+               "to", "early", "late", "mid", "around", "circa", "pre", "post", "spring", "summer", "autumn",
+               "winter", "for", "between", "and"}
+_HYPHEN_PREFIX_OK = {"mid", "pre", "post", "early", "late", "over", "under", "top", "non", "around", "about",
+                     "circa", "then", "sub", "near", "the"}
+
+
+def is_title_case(sentence: str) -> bool:
+    """True for headline-style Title Case, where capitals say nothing about names."""
+    if sentence.rstrip("\"'”’)").endswith("."):
+        return False  # headlines do not end with a full stop; a sentence listing titles does
+    words = [w for w in sentence.split() if len(w) > 3 and w[0].isalpha()]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
+
+
+class _Sentence:
+    """One sentence being scanned, with its title-case test computed only when needed."""
+
+    __slots__ = ("s", "_title")
+
+    def __init__(self, s: str) -> None:
+        self.s = s
+        self._title: bool | None = None
+
+    @property
+    def title_case(self) -> bool:
+        if self._title is None:
+            self._title = is_title_case(self.s)
+        return self._title
+
+
+def is_designation(sent: _Sentence, start: int) -> bool:
+    """True when the number at ``start`` is part of a name: "A380", "F-16", "Boeing 737", "Expo 2030"."""
+    s = sent.s
+    prev = s[start - 1] if start else ""
+    if not prev:
+        return False
+    if prev.isalpha() or prev in "_^#":
+        return True
+    if prev in "-‐−+/" and start >= 2:
+        before = s[start - 2]
+        if before.isdigit() or before == "^":
+            return True
+        if before.isalpha():
+            word = s[max(0, start - 30):start - 1].rsplit(None, 1)[-1].rsplit("-", 1)[-1]
+            return not (word.islower() and word in _HYPHEN_PREFIX_OK)
+        return False
+    if prev in " \xa0":
+        left = s[max(0, start - 40):start - 1]
+        if not left or left[-1].isspace():
+            return False
+        word = _NAME_SPLIT.split(left.rsplit(None, 1)[-1])[-1]
+        if word[:1].isupper() and word.replace("&", "").isalpha() and word.lower() not in CAPITAL_BEFORE_OK:
+            return not sent.title_case
+    return False
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(a < end and start < b for a, b in spans)
+
+
+def scan_sentence(s: str, list_start: bool = False) -> list[dict]:
+    """Raw figures of one sentence, in order: start/end offsets, value, upper, kind, unit, approx, text."""
+    has_digit = DIGIT_START.search(s) is not None
+    words = _NON_LETTERS.split(s.lower())
+    has_words = not _WORD_TRIGGERS.isdisjoint(words)
+    has_a_unit = not A_UNIT_WORDS.isdisjoint(words)
+    if not (has_digit or has_words or has_a_unit):
+        return []
+    sent = _Sentence(s)
+    figures: list[dict] = []
+    taken: list[tuple[int, int]] = []
+    if has_digit:
+        _digit_pass(sent, list_start, figures, taken)
+    if has_words:
+        _word_pass(sent, figures, taken)
+    if has_a_unit:
+        figures.extend(f for f in a_unit_figures(s) if not _overlaps(taken, f["start"], f["end"]))
+    figures.sort(key=lambda f: f["start"])
+    for i, fig in enumerate(figures):
+        fig["text"] = s[fig["start"]:fig["end"]]
+        if i:
+            _link(s, figures[i - 1], fig)
+    return figures
+
+
+def _link(s: str, before: dict, fig: dict) -> None:
+    """Tie "$900m (£479m)" (a conversion counts what the first amount counts) and "45 and 50 staff"
+    (the first number of a list counts what the last one does)."""
+    gap = s[before["end"]:fig["start"]]
+    if fig["kind"] == "money" and before["kind"] == "money":
+        if gap.strip() in ("(", "or", "/", "(or", ";"):
+            fig["follows"] = before
+    elif before["kind"] == fig["kind"] and gap in (" and ", " or ", ", "):
+        before["leads"] = fig
+
+
+def _digit_pass(sent: _Sentence, list_start: bool, figures: list[dict], taken: list[tuple[int, int]]) -> None:
+    """Dates, then numbers written with digits; masked spans (times, phones, URLs) are skipped."""
+    s = sent.s
+    if "://" in s or "www." in s or "@" in s:
+        taken.extend(m.span() for m in URLS.finditer(s))
+    if list_start:
+        marker = _LIST_MARKER.match(s)
+        if marker:
+            taken.append(marker.span())
+    consumed = 0
+    for run in _DIGIT_RUN.finditer(s):
+        p = run.start()
+        if p < consumed or taken and _overlaps(taken, p, run.end()):
+            continue
+        mask = _maybe_masked(s, p, run.end()) and (
+            MASK_AT.match(s, p) or (p and s[p - 1] in "(+[" and MASK_AT.match(s, p - 1)))
+        if mask:
+            consumed = mask.end()
+            continue
+        date = date_at(s, p, run.end()) if _maybe_date(s, p, run.end()) else None
+        if date:
+            figures.append(date)
+            taken.append((date["start"], date["end"]))
+            consumed = date["end"]
+            continue
+        prefix = DIGIT_PREFIX.search(s, max(consumed, p - 6), p) if p and _may_have_prefix(s, p) else None
+        m = DIGIT_ATOM.match(s, prefix.start() if prefix else p)
+        if m is None or is_designation(sent, m.start()) or run.end() - p > 12 and run.group(0).isdigit():
+            consumed = run.end()
+            continue
+        fig = digit_figure(s, m)
+        if fig is None:
+            continue
+        if fig.get("skip"):
+            consumed = fig["end"]
+            continue
+        _extend(sent, fig)
+        figures.append(fig)
+        taken.append((fig["start"], fig["end"]))
+        consumed = fig["end"]
+
+
+def _maybe_date(s: str, p: int, end: int) -> bool:
+    """Cheap test before the date patterns: "3 March", "2025-03-03", "3/4/2025", or a month name before."""
+    c = s[end:end + 1]
+    size = end - p
+    return (c == "/" or size == 4 and c == "-" or size <= 2 and c in (" ", "-", "–", "s", "n", "r", "t")
+            or size in (1, 2, 4) and p > 3 and s[p - 1] == " " and (s[p - 2].isalpha() or s[p - 2] == "."))
+
+
+def _may_have_prefix(s: str, p: int) -> bool:
+    """A currency or sign can only stand right before the digits, or as a code and a space ("USD 5")."""
+    prev = s[p - 1]
+    if prev in "-−" and p > 1 and s[p - 2].isalnum():
+        return False  # "mid-2005", "F-16": a hyphen, not a minus
+    return prev in "$£€¥₹₩₽-−" or prev == " " and p > 1 and s[p - 2].isupper()
+
+
+def _maybe_masked(s: str, p: int, end: int) -> bool:
+    """Cheap test before MASK_AT: phones start with 0 or +, times have ":" or am/pm, addresses a capital."""
+    if s[p] == "0" or (p and s[p - 1] in "(+["):
+        return True
+    c = s[end:end + 1]
+    if c in (":", "a", "p", "-", "."):
+        return True
+    if c == " ":
+        n = s[end + 1:end + 2]
+        return n.isupper() or n in ("a", "p")
+    return False
+
+
+def _word_pass(sent: _Sentence, figures: list[dict], taken: list[tuple[int, int]]) -> None:
+    """Spelled-out numbers, vague magnitudes and ranking ordinals."""
+    s = sent.s
+    consumed = 0
+    for word in _ALPHA.finditer(s):
+        p = word.start()
+        if p < consumed or word.group(0).lower() not in _WORD_TRIGGERS or _overlaps(taken, p, word.end()):
+            continue
+        back = WORD_BACKOFF.search(s, max(consumed, p - 16), p)
+        m = WORD_ATOM.match(s, back.start()) if back else None
+        if m is None or m.end() <= p:
+            m = WORD_ATOM.match(s, p)
+        if m is None:
+            continue
+        consumed = m.end()
+        if (word.group(0)[0].isupper() and m.start() > 0 and not sent.title_case) or is_designation(sent, m.start()):
+            continue  # "Channel Five", "Formula One"
+        for fig in word_figures(s, m):
+            _extend(sent, fig)
+            figures.append(fig)
+            taken.append((fig["start"], fig["end"]))
+            consumed = max(consumed, fig["end"])
+
+
+def _hedge(s: str, start: int) -> tuple[str | None, int]:
+    """The approximation word(s) right before ``start`` ("nearly", "more than", "up to") and where they begin."""
+    if start < 3 or s[start - 1] not in " \xa0":
+        return None, start
+    space = s.rfind(" ", max(0, start - 20), start - 1)
+    if s[space + 1:start - 1].lower() not in _HEDGE_LAST:
+        return None, start
+    left = s[max(0, start - 32):start]
+    words = left.split()
+    lowered = left.lower()
+    for n in (3, 2, 1):
+        if len(words) >= n:
+            phrase = " ".join(words[-n:]).lower()
+            if phrase in _APPROX_SET:
+                at = lowered.rfind(phrase)
+                if at >= 0:
+                    return phrase, start - len(left) + at
+    return None, start
+
+
+def _extend(sent: _Sentence, fig: dict) -> None:
+    """Grow a figure over its hedge, a range partner and trailing hedges; settle its kind."""
+    s = sent.s
+    approx, hedge_start = _hedge(s, fig["start"])
+    if approx in NOT_APPROX:
+        fig["qualifier"] = approx  # "another 30,000", "only 10%": exact, and outside the surface
+    elif approx and not fig.get("approx"):
+        fig["approx"] = approx
+        fig["start"] = hedge_start
+    fig.setdefault("approx", None)
+    fig["upper"] = None
+    if fig.get("plain") and fig["plain"][:1].isdigit():
+        _range(s, fig)
+    after = _APPROX_AFTER.match(s, fig["end"]) if s.startswith(_APPROX_AFTER_STARTS, fig["end"]) else None
+    if after and fig["approx"] is None:
+        fig["approx"] = after.group(1)
+        fig["end"] = after.end()
+    if fig["approx"] in NOT_APPROX:
+        fig["qualifier"] = fig["approx"]
+        fig["approx"] = None
+    _settle_kind(fig)
+    if fig["kind"] == "year":
+        _year_context(s, fig)
+    fig["value"] = to_number(fig["value"])
+    if fig["upper"] is not None:
+        fig["upper"] = to_number(fig["upper"])
+
+
+def _range(s: str, fig: dict) -> None:
+    """ "30,000 to 35,000", "between 10 and 12", "10-12", "$3bn-$4bn": fill ``upper``."""
+    if fig["kind"] in ("date", "ordinal") or fig.get("vague"):
+        return
+    end = fig["end"]
+    if s[end:end + 1] not in ("-", "–", "—", "‒") and not s.startswith(_RANGE_STARTS, end):
+        return
+    left = s[max(0, fig["start"] - 12):fig["start"]].lower().rstrip()
+    if left.endswith("from"):
+        return  # "from 44 to 50" is a change, two figures
+    sep = (_BETWEEN_AND if left.endswith("between") else _RANGE_SEP).match(s, fig["end"])
+    if sep and fig["kind"] != "money" and s[sep.end():sep.end() + 1] in _CURRENCY_SIGNS:
+        return  # "rose 5% to $3bn": a change to an amount, not a range
+    m = DIGIT_ATOM.match(s, sep.end()) if sep else None
+    second = digit_figure(s, m) if m else None
+    if not second or second.get("skip"):
+        return
+    hyphen = "to" not in sep.group(0) and "and" not in sep.group(0)
+    v1, v2 = fig["value"], second["value"]
+    if second["mult"] != 1 and fig["mult"] == 1 and v1 * second["mult"] < v2 * 1.0001:
+        v1 *= second["mult"]  # "1.2 to 1.5 million"
+    if hyphen and fig["kind"] == "count" and second["kind"] == "count" and _is_year_span(fig, second):
+        fig.update(upper=_year_span_end(fig["value"], second["plain"]), kind="year", end=second["end"])
+        return
+    if v2 <= v1 and v1 >= 0 and v2 >= 0:
+        if hyphen and fig["kind"] == "count" == second["kind"] and float(v1).is_integer() \
+                and float(v2).is_integer() and v1 < 200:
+            fig.update(kind="other", end=second["end"], score=f"{fig['plain']}-{second['plain']}")
+        return
+    if fig["kind"] != second["kind"] and fig["kind"] != "count":
+        return
+    if fig["kind"] == "count" and _is_year_span(fig, second) and len(second["plain"]) == 4:
+        fig["kind"] = second["kind"] = "year"  # "between 1997 and 2002"
+    if fig["kind"] == "count":
+        fig["kind"], fig["unit"] = second["kind"], second["unit"]
+    fig.update(value=v1, upper=v2, end=second["end"], unit=fig["unit"] or second["unit"])
+
+
+def _is_year_span(first: dict, second: dict) -> bool:
+    p1, p2 = first["plain"], second["plain"]
+    return len(p1) == 4 and p1.isdigit() and 1000 <= int(p1) <= 2100 and len(p2) in (2, 4) and p2.isdigit()
+
+
+def _year_span_end(start: float, plain: str) -> int:
+    return int(plain) if len(plain) == 4 else int(start) // 100 * 100 + int(plain)
+
+
+def _year_context(s: str, fig: dict) -> None:
+    """Show a year with the word that sets it in time ("in 2004", "the 2019", "mid-1990s"), so that the
+    surface of a year names its use rather than any "2004" in the text (such as one in "Euro 2004")."""
+    start = fig["start"]
+    if start < 3 or s[start - 1] not in " -":
+        return
+    space = s.rfind(" ", max(0, start - 12), start - 1)
+    word = s[space + 1:start - 1]
+    if word.lower() in _YEAR_WORDS and (s[start - 1] == " " or word.lower() in _HYPHEN_PREFIX_OK):
+        fig["start"] = space + 1
+
+
+def _settle_kind(fig: dict) -> None:
+    """Years and decades among plain counts: "in 2004", "the 2019 reform", "the 1960s"."""
+    if fig["kind"] == "decade":
+        value = int(fig["value"])
+        fig["kind"], fig["value"] = "year", value if value >= 100 else 1900 + value
+        return
+    if fig["kind"] != "count" or fig.get("vague") or fig["mult"] != 1 or fig["approx"] or fig["upper"] is not None:
+        return
+    plain = fig.get("plain") or ""
+    if len(plain) == 4 and plain.isdigit() and 1000 <= int(plain) <= 2100:
+        fig["kind"] = "year"

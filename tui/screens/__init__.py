@@ -1,0 +1,1 @@
+"""Screens of the reader: the reader itself, start, help, note editor, brief and dialogs."""

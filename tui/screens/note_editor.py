@@ -1,0 +1,74 @@
+"""The note editor: a multi-line editor for the note on one paragraph."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Label, TextArea
+
+from tui.screens.dialogs import ConfirmScreen
+from tui.widgets.pane_items import shorten
+
+
+class NoteEditor(ModalScreen[str | None]):
+    """Edit a note; dismisses with the new text (``""`` deletes) or ``None`` if discarded."""
+
+    BINDINGS = [
+        Binding("ctrl+s", "save", "Save", id="note_save", tooltip="Save the note"),
+        Binding("escape", "close", "Close", id="note_close",
+                tooltip="Close; asks first if there are unsaved changes"),
+    ]
+
+    def __init__(self, paragraph_index: int, paragraph_text: str, text: str = "",
+                 read_only: str | None = None) -> None:
+        super().__init__(classes="dialog-screen")
+        self.paragraph_index = paragraph_index
+        self.paragraph_text = paragraph_text
+        self.original = text
+        self.read_only = read_only
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="note-dialog", classes="dialog"):
+            yield Label(f"Note on ¶{self.paragraph_index + 1}", id="note-title")
+            yield Label(shorten(self.paragraph_text, 200), id="note-quote", markup=False)
+            editor = TextArea(self.original, id="note-text", soft_wrap=True,
+                              read_only=bool(self.read_only), show_line_numbers=False)
+            editor.cursor_blink = False
+            yield editor
+            help_text = "ctrl+s save · esc close · an empty note is deleted"
+            if self.read_only:
+                help_text = f"Read-only: {self.read_only}"
+            yield Label(help_text, id="note-help", markup=False)
+
+    def on_mount(self) -> None:
+        editor = self.query_one(TextArea)
+        editor.focus()
+        editor.move_cursor(editor.document.end)
+
+    @property
+    def text(self) -> str:
+        return self.query_one(TextArea).text
+
+    @property
+    def changed(self) -> bool:
+        return self.text.strip() != self.original.strip()
+
+    def action_save(self) -> None:
+        if self.read_only:
+            self.notify(self.read_only, title="Notes are read-only", severity="error")
+            return
+        self.dismiss(self.text.strip() if self.changed else None)
+
+    def action_close(self) -> None:
+        if not self.changed or self.read_only:
+            self.dismiss(None)
+            return
+
+        def answered(discard: bool | None) -> None:
+            if discard:
+                self.dismiss(None)
+
+        self.app.push_screen(ConfirmScreen("Discard the changes to this note?", yes="Discard",
+                                           no="Keep editing"), answered)

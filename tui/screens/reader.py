@@ -1,0 +1,309 @@
+"""The reader: paragraphs on the left, summary, figures, quotes and notes on the right.
+
+The screen wires the core to the widgets: it loads nothing itself, runs the
+analysis in a thread worker, and passes what arrives to the panes. Notes and
+search live in mixins (:mod:`tui.screens.reader_notes`,
+:mod:`tui.screens.reader_search`); file watching in
+:mod:`tui.screens.reader_watch`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import Screen
+from textual.widgets import Footer, Static, Tab, Tabs
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from tui.config import Config
+from tui.document import Document
+from tui.notes import NotesStore
+from tui.screens.brief_view import BriefScreen
+from tui.screens.reader_notes import NotesMixin
+from tui.screens.reader_search import SearchBar, SearchMixin
+from tui.screens.reader_watch import WatchMixin
+from tui.state import TextState, merge_ranges
+from tui.widgets.header import ReaderHeader
+from tui.widgets.item_list import ItemList
+from tui.widgets.messages import AnalysisProgress, AnalysisReady
+from tui.widgets.pane_items import figure_items, gist_text, quote_items, source_items, summary_items
+from tui.widgets.paragraph_view import ParagraphView
+from tui.widgets.side_panes import PANES, SidePane
+
+if TYPE_CHECKING:
+    from tui.analysis import Analysis
+
+TOO_SMALL = "closeread needs a terminal of at least 60×15.\nPlease make this window larger."
+
+
+def analyze(document: Document, summary_sentences: int | None = None, progress=None) -> Analysis:
+    """Run the core analysis; imported here, in the worker thread, to keep start-up fast."""
+    from tui.analysis import analyze as run_analysis
+
+    return run_analysis(document, summary_sentences, progress)
+
+
+def highlights_of(analysis: Analysis) -> dict[int, list[tuple[str, str]]]:
+    """Figure and quotation surfaces per paragraph, for inline highlighting."""
+    found: dict[int, list[tuple[str, str]]] = {}
+    for figure in analysis.figures:
+        if figure.get("paragraph") is not None and figure.get("text"):
+            found.setdefault(figure["paragraph"], []).append((figure["text"], "figure"))
+    for quote in analysis.quotes:
+        if quote.get("paragraph") is not None and quote.get("text"):
+            found.setdefault(quote["paragraph"], []).append((quote["text"], "quote"))
+    return found
+
+
+class ReaderScreen(NotesMixin, SearchMixin, WatchMixin, Screen):
+    """Reads one document."""
+
+    HORIZONTAL_BREAKPOINTS = [(0, "-tiny"), (60, "-narrow"), (100, "-wide")]
+    VERTICAL_BREAKPOINTS = [(0, "-short"), (15, "-tall")]
+
+    BINDINGS = [
+        Binding("slash", "search", "Search", id="search", tooltip="Search the text"),
+        Binding("n", "next_match", "Next match", show=False, id="next_match",
+                tooltip="Focus the next paragraph that matches the search"),
+        Binding("N", "previous_match", "Previous match", show=False, id="previous_match",
+                tooltip="Focus the previous paragraph that matches the search"),
+        Binding("a", "note", "Note", id="note", tooltip="Write or edit the note on the focused paragraph"),
+        Binding("s", "cycle_status", "Status", id="cycle_status",
+                tooltip="Cycle the review status: none, to check, verified, disputed"),
+        Binding("B", "brief", "Brief", id="brief", tooltip="Write the Markdown brief and show it"),
+        Binding("p", "toggle_panes", "Panes", id="toggle_panes",
+                tooltip="Show or hide the side panes (one tabbed pane when narrow)"),
+        Binding("enter", "jump", "Jump", show=False, id="jump",
+                tooltip="Jump to the selected item's paragraph"),
+        Binding("escape", "back", "Back", show=False, id="back", tooltip="Back to the paragraphs"),
+        Binding("tab", "app.focus_next", "Next pane", show=False, id="focus_next",
+                tooltip="Move to the next pane"),
+        Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="focus_previous",
+                tooltip="Move to the previous pane"),
+        Binding("colon", "app.command_palette", "Commands", show=False, id="palette_colon",
+                tooltip="Open the command palette"),
+    ]
+
+    def __init__(self, document: Document, store: NotesStore, text_state: TextState,
+                 config: Config, pending: tuple[str, str, list[str]] | None = None) -> None:
+        super().__init__(id="reader")
+        self.pending = pending
+        self.restore_to = text_state.paragraph
+        self.document = document
+        self.store = store
+        self.text_state = text_state
+        self.config = config
+        self.analysis: Analysis | None = None
+        self.generation = 0
+        self.read_paragraphs: set[int] = set()
+        self.side_hidden = not any(config.panes.values())
+
+    # -- layout ---------------------------------------------------------------
+
+    def compose(self) -> ComposeResult:
+        yield ReaderHeader(self.document)
+        with Horizontal(id="body"):
+            yield ParagraphView(self.document.paragraphs, id="paragraphs")
+            with Vertical(id="side"):
+                yield Tabs(*[Tab(title, id=f"tab-{name}") for name, title in PANES.items()],
+                           id="side-tabs")
+                for name in PANES:
+                    yield SidePane(name)
+        yield SearchBar()
+        yield Static(TOO_SMALL, id="too-small")
+        yield Footer()
+
+    @property
+    def view(self) -> ParagraphView:
+        return self.query_one(ParagraphView)
+
+    def pane(self, name: str) -> SidePane:
+        return self.query_one(f"#pane-{name}", SidePane)
+
+    def on_mount(self) -> None:
+        self._apply_pane_visibility()
+        self.query_one("#side-tabs", Tabs).can_focus = False
+        start = min(self.text_state.paragraph, max(0, len(self.document.paragraphs) - 1))
+        self.view.move_cursor(start, top=True)
+        self.view.focus()
+        self.refresh_notes()
+        if self.pending is None:
+            self.start_analysis()
+        else:
+            self.load_rest(*self.pending)
+            self.pending = None
+        self.start_watching()
+        if self.store.problem:
+            self.notify(self.store.problem, title="Notes are read-only", severity="error", timeout=8)
+        for warning in self.document.warnings:
+            self.notify(warning, severity="warning")
+
+    def _apply_pane_visibility(self) -> None:
+        for name in PANES:
+            self.pane(name).set_class(not self.config.panes.get(name, True), "-hidden-pane")
+        self.set_class(self.side_hidden, "-side-hidden")
+
+    def set_pane_visible(self, name: str, visible: bool) -> None:
+        """Show or hide one side pane (wide layout)."""
+        self.config.panes[name] = visible
+        self.side_hidden = not any(self.config.panes.values())
+        self._apply_pane_visibility()
+
+    # -- analysis -------------------------------------------------------------
+
+    def start_analysis(self) -> None:
+        """Analyse the current document in a thread; panes show progress until it arrives."""
+        self.generation += 1
+        self.analysis = None
+        for name in ("summary", "figures", "quotes"):
+            self.pane(name).set_count("analysing…")
+        self._show_gist(self.view.cursor)
+        self._analyse(self.document, self.generation)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="analysis")
+    def _analyse(self, document: Document, generation: int) -> None:
+        worker = get_current_worker()
+
+        def progress(stage: str, fraction: float) -> None:
+            if not worker.is_cancelled:
+                self.post_message(AnalysisProgress(stage, fraction, generation))
+
+        analysis = analyze(document, progress=progress)
+        if not worker.is_cancelled:
+            self.post_message(AnalysisReady(analysis, generation))
+
+    def on_analysis_progress(self, message: AnalysisProgress) -> None:
+        if message.generation == self.generation and self.analysis is None:
+            label = f"analysing… {round(100 * message.fraction)}%"
+            for name in ("summary", "figures", "quotes"):
+                self.pane(name).set_count(label)
+
+    def on_analysis_ready(self, message: AnalysisReady) -> None:
+        if message.generation != self.generation:
+            return
+        self.analysis = analysis = message.analysis
+        self.view.set_highlights(highlights_of(analysis))
+        summary = self.pane("summary")
+        summary.set_count(summary.items.set_items(summary_items(analysis.summary.sentences),
+                                                  "No summary for this text."))
+        figures = self.pane("figures")
+        figures.set_count(figures.items.set_items(figure_items(analysis.figures), "No figures found."))
+        quotes = quote_items(analysis.quotes)
+        sources = source_items(analysis.sources)
+        self.pane("quotes").items.set_items(quotes + sources, "No quotations found.")
+        self.pane("quotes").set_count(f"{len(quotes)} · {len(analysis.sources)} sources")
+        self._show_focus(self.view.cursor, force=True)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "analysis" and event.state == WorkerState.ERROR:
+            for name in ("summary", "figures", "quotes"):
+                self.pane(name).set_count("analysis failed")
+            self.notify(f"The analysis failed: {event.worker.error}", severity="error", timeout=10)
+
+    # -- focus and cursor ------------------------------------------------------
+
+    @on(ParagraphView.CursorMoved)
+    def _cursor_moved(self, message: ParagraphView.CursorMoved) -> None:
+        self._show_focus(message.index)
+
+    def _show_focus(self, index: int, force: bool = False) -> None:
+        self.query_one(ReaderHeader).show(index)
+        self._show_gist(index)
+        self.show_paragraph_notes(index)
+        for name in ("summary", "figures", "quotes", "notes"):
+            if force:
+                self.pane(name).items.current_paragraph = None
+            self.pane(name).items.set_current(index)
+        self.text_state.paragraph = index
+        self.read_paragraphs.add(index)
+
+    def _show_gist(self, index: int) -> None:
+        gist = self.analysis.summary.gists.get(index) if self.analysis else None
+        self.pane("summary").set_focus_text(gist_text(index, gist, self.analysis is None))
+
+    @on(ItemList.Jump)
+    def _jump(self, message: ItemList.Jump) -> None:
+        if message.paragraph is None:
+            self.notify("This item has no paragraph in the text.", severity="warning")
+            return
+        self.view.move_cursor(message.paragraph)
+
+    def action_jump(self) -> None:
+        focused = self.focused
+        if isinstance(focused, ItemList):
+            focused.action_select()
+
+    def action_back(self) -> None:
+        if self.close_search():
+            return
+        self.view.focus()
+
+    def action_toggle_panes(self) -> None:
+        self.side_hidden = not self.side_hidden
+        self.set_class(self.side_hidden, "-side-hidden")
+        if self.side_hidden:
+            self.view.focus()
+
+    @on(Tabs.TabActivated, "#side-tabs")
+    def _tab_activated(self, event: Tabs.TabActivated) -> None:
+        name = (event.tab.id or "tab-summary").removeprefix("tab-")
+        for pane_name in PANES:
+            self.pane(pane_name).set_class(pane_name == name, "-active-tab")
+
+    def on_descendant_focus(self, event) -> None:
+        widget = event.widget
+        if isinstance(widget, ItemList) and widget.id:
+            name = widget.id.removeprefix("list-")
+            tabs = self.query_one("#side-tabs", Tabs)
+            if tabs.active != f"tab-{name}":
+                tabs.active = f"tab-{name}"
+
+    def focus_pane(self, name: str) -> None:
+        """Show and focus one side pane (used by commands such as "Orphaned notes")."""
+        if self.side_hidden:
+            self.action_toggle_panes()
+        if not self.config.panes.get(name, True):
+            self.set_pane_visible(name, True)
+        self.query_one("#side-tabs", Tabs).active = f"tab-{name}"
+        self.pane(name).items.focus()
+
+    # -- brief ----------------------------------------------------------------
+
+    def action_brief(self) -> None:
+        """Write the Markdown brief beside the text (in a thread) and show it."""
+        if self.analysis is None:
+            self.notify("The analysis is still running; try again in a moment.", severity="warning")
+            return
+        self._write_brief(self.document, self.analysis)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="brief")
+    def _write_brief(self, document: Document, analysis: Analysis) -> None:
+        try:
+            from tui.brief_write import BriefWriteError, write_brief_for_reader
+        except ImportError:
+            self.app.call_from_thread(self.notify, "Briefs are not available in this build.",
+                                      severity="error")
+            return
+        try:
+            written = write_brief_for_reader(document.path, document, analysis, self.store)
+            markdown = written.path.read_text(encoding="utf-8")
+        except (BriefWriteError, OSError) as error:
+            self.app.call_from_thread(self.notify, str(error), title="Brief not written",
+                                      severity="error", timeout=10)
+            return
+        self.app.call_from_thread(self.app.push_screen, BriefScreen(markdown, written.message))
+
+    # -- state ----------------------------------------------------------------
+
+    def remember_position(self) -> None:
+        """Fold what was read into the text's state (saved by the app)."""
+        fresh = [[index, index] for index in self.read_paragraphs]
+        self.text_state.read = merge_ranges(self.text_state.read + fresh)
+        self.read_paragraphs.clear()
+        self.text_state.total = len(self.document.paragraphs)
+        self.text_state.title = self.document.title
+        self.text_state.notes = len(self.store.notes)

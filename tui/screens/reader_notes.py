@@ -1,0 +1,122 @@
+"""The reader's notes: the editor, review statuses, gutter marks and the notes pane.
+
+Every change goes through the notes store, which saves at once and refuses
+to overwrite a sidecar changed elsewhere; its messages are shown as they are.
+"""
+
+from __future__ import annotations
+
+from tui.notes import NotesError
+from tui.screens.note_editor import NoteEditor
+from tui.widgets.pane_items import focused_notes_text, note_line
+from tui.widgets.paragraph_view import Mark
+
+
+class NotesMixin:
+    """Notes actions of :class:`tui.screens.reader.ReaderScreen`."""
+
+    def refresh_notes(self) -> None:
+        """Gutter marks, the notes list and the focused paragraph's notes, from the store."""
+        store = self.store
+        marks: dict[int, Mark] = {}
+        for note in store.notes:
+            if note.paragraph is not None:
+                marks[note.paragraph] = Mark(True, "none")
+        for review in store.reviews:
+            if review.paragraph is not None:
+                marks[review.paragraph] = Mark(review.paragraph in marks, store.review_of(review.paragraph))
+        self.view.set_marks(marks)
+        items = [(note_line(n.text, n.paragraph, self._status_of(n), n.is_orphan), n.paragraph)
+                 for n in store.notes]
+        pane = self.pane("notes")
+        pane.items.set_items(items, "No notes yet. Press a to write one.")
+        pane.set_count(self._notes_count())
+        self.show_paragraph_notes(self.view.cursor)
+
+    def _status_of(self, note) -> str | None:
+        return self.store.review_of(note.paragraph) if note.paragraph is not None else None
+
+    def _notes_count(self) -> str:
+        store = self.store
+        count = str(len(store.notes))
+        orphans = len(store.orphans())
+        if orphans:
+            count += f" · {orphans} orphaned"
+        if store.read_only:
+            count += " · read-only"
+        return count
+
+    def show_paragraph_notes(self, index: int) -> None:
+        """The notes pane's top part: notes and review status of paragraph ``index``."""
+        texts = [note.text for note in self.store.notes_for(index)]
+        status = self.store.review_of(index)
+        self.pane("notes").set_focus_text(focused_notes_text(index, texts, status))
+
+    def action_note(self) -> None:
+        """Open the editor on the focused paragraph's note (a new one if it has none)."""
+        index = self.view.cursor
+        if not self.document.paragraphs:
+            return
+        notes = self.store.notes_for(index)
+        note = notes[0] if notes else None
+        editor = NoteEditor(index, self.document.paragraphs[index].text, note.text if note else "",
+                            read_only=self.store.problem if self.store.read_only else None)
+
+        def saved(text: str | None) -> None:
+            if text is not None:
+                self._save_note(index, note.id if note else None, text)
+
+        self.app.push_screen(editor, saved)
+
+    def _save_note(self, index: int, note_id: str | None, text: str) -> None:
+        store = self.store
+        try:
+            if note_id and not text:
+                store.delete(note_id)
+                done = "Note deleted."
+            elif note_id:
+                store.edit(note_id, text=text)
+                done = "Note saved."
+            elif text:
+                store.add(index, text)
+                done = "Note saved."
+            else:
+                return
+        except NotesError as error:
+            self.notify(str(error), title="Note not saved", severity="error", timeout=10)
+            self.refresh_notes()
+            return
+        self._report_save(done)
+        self.refresh_notes()
+
+    def _report_save(self, done: str | None) -> None:
+        """Say what the store did; merges and conflicts are worth a longer look."""
+        result = self.store.last_save
+        if result is not None and (result.merged or result.conflict_path):
+            self.notify(result.message, title="Notes", severity="warning", timeout=10)
+        elif done:
+            self.notify(done, timeout=3)
+
+    def action_cycle_status(self) -> None:
+        """Move the focused paragraph to the next review status."""
+        if not self.document.paragraphs:
+            return
+        try:
+            status = self.store.cycle_review(self.view.cursor)
+        except NotesError as error:
+            self.notify(str(error), title="Status not saved", severity="error", timeout=10)
+            return
+        self._report_save(None)
+        self.refresh_notes()
+        self.notify(f"¶{self.view.cursor + 1}: {status.replace('-', ' ')}", timeout=2)
+
+    def show_orphans(self) -> None:
+        """Focus the notes pane on the orphaned notes."""
+        orphans = self.store.orphans()
+        if not orphans:
+            self.notify("No orphaned notes.")
+            return
+        self.focus_pane("notes")
+        items = self.pane("notes").items
+        items.highlighted = len(self.store.notes) - len(orphans)
+        self.notify(f"{len(orphans)} orphaned note(s): their paragraph is no longer in the text.")

@@ -1,0 +1,96 @@
+"""Reloading the text when it changes on disk, and re-anchoring its notes."""
+
+from __future__ import annotations
+
+import os
+
+from textual import work
+
+from tui.loader import LoadError, load_document
+from tui.screens.loading import full_document
+from tui.widgets.messages import TextReloaded
+
+CHECK_SECONDS = 1.0
+
+
+def file_signature(path: str) -> tuple[int, int] | None:
+    """Modification time and size of ``path`` (``None`` if it cannot be read)."""
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    return (stat.st_mtime_ns, stat.st_size)
+
+
+class WatchMixin:
+    """File watching of :class:`tui.screens.reader.ReaderScreen`."""
+
+    _signature: tuple[int, int] | None = None
+
+    def start_watching(self) -> None:
+        """Check the text file every second (cheap: one ``stat``)."""
+        if self.document.path in ("-", "") or self.document.path.startswith("<"):
+            return
+        self._signature = file_signature(self.document.path)
+        self.set_interval(CHECK_SECONDS, self.check_file, name="watch text file")
+
+    def check_file(self) -> None:
+        """Reload the text if its file changed since it was loaded."""
+        signature = file_signature(self.document.path)
+        if signature is None or signature == self._signature:
+            return
+        self._signature = signature
+        self._reload(self.document.path)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="reload")
+    def _reload(self, path: str) -> None:
+        try:
+            document = load_document(path)
+        except LoadError as error:
+            self.app.call_from_thread(self.notify, f"The text changed but cannot be read: {error}",
+                                      severity="error")
+            return
+        self.post_message(TextReloaded(document))
+
+    def load_rest(self, text: str, encoding: str, warnings: list[str]) -> None:
+        """Split the whole of a long text in a thread; the preview is shown meanwhile."""
+        for name in ("summary", "figures", "quotes"):
+            self.pane(name).set_count("loading the text…")
+        self._split(self.document.path, text, encoding, warnings)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="reload")
+    def _split(self, path: str, text: str, encoding: str, warnings: list[str]) -> None:
+        try:
+            document = full_document(path, text, encoding, warnings)
+        except LoadError as error:
+            self.app.call_from_thread(self.notify, str(error), severity="error")
+            return
+        self.post_message(TextReloaded(document, after_preview=True))
+
+    def on_text_reloaded(self, message: TextReloaded) -> None:
+        document = message.document
+        if document.content_hash == self.document.content_hash:
+            return
+        if message.after_preview:
+            moved = self.view.cursor != min(self.restore_to, len(self.document.paragraphs) - 1)
+            self._adopt(document)
+            if not moved:
+                self.view.move_cursor(min(self.restore_to, len(document.paragraphs) - 1), top=True)
+            return
+        self._adopt(document)
+        orphans = len(self.store.orphans())
+        tail = f"; {orphans} note(s) orphaned" if orphans else ""
+        self.notify(f"The text changed on disk: reloaded, notes re-anchored{tail}.",
+                    title="Reloaded", timeout=6)
+
+    def _adopt(self, document) -> None:
+        """Show ``document`` instead of the current one, notes re-anchored, analysis restarted."""
+        self.document = document
+        self.store.reanchor(document)
+        self.query_one("#header").document = document
+        self.view.set_paragraphs(document.paragraphs)
+        self.view.move_cursor(self.view.cursor)
+        self.refresh_notes()
+        self.start_analysis()
+        if self.search_query:
+            self.run_search(self.search_query)

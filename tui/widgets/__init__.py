@@ -1,0 +1,1 @@
+"""Widgets of the reader (they show and drive the core; no analysis here)."""

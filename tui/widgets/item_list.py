@@ -1,0 +1,110 @@
+"""A list of side-pane items, each pointing at a paragraph.
+
+An ``OptionList`` (virtual: only visible options are rendered) that knows the
+paragraph of each item, marks the items of the focused paragraph, and is
+capped so a book's thousands of figures never make a huge list.
+"""
+
+from __future__ import annotations
+
+from textual.binding import Binding
+from textual.content import Content
+from textual.message import Message
+from textual.strip import Strip
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+MAX_ITEMS = 400
+
+
+class ItemList(OptionList):
+    """Items that jump to paragraphs; items of the focused paragraph stand out."""
+
+    BINDINGS = [
+        Binding("j", "cursor_down", "Down", show=False, id="list_down",
+                tooltip="Highlight the next item"),
+        Binding("k", "cursor_up", "Up", show=False, id="list_up",
+                tooltip="Highlight the previous item"),
+        Binding("g", "first", "First", show=False, id="list_first",
+                tooltip="Highlight the first item"),
+        Binding("G", "last", "Last", show=False, id="list_last",
+                tooltip="Highlight the last item"),
+    ]
+
+    COMPONENT_CLASSES = {"item-list--current"}
+
+    class Jump(Message):
+        """An item was chosen: focus its paragraph (``None`` if it has none)."""
+
+        def __init__(self, item_list: ItemList, paragraph: int | None) -> None:
+            super().__init__()
+            self.item_list = item_list
+            self.paragraph = paragraph
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._paragraph_of: list[int | None] = []
+        self._first_of: dict[int, int] = {}
+        self.current_paragraph: int | None = None
+
+    def set_items(self, items: list[tuple[Content | str, int | None]],
+                  empty: str = "Nothing here.") -> int:
+        """Show ``(prompt, paragraph)`` items, capped; returns how many there are in all."""
+        shown = items[:MAX_ITEMS]
+        options: list[Option] = [Option(prompt) for prompt, _ in shown]
+        self._paragraph_of = [paragraph for _, paragraph in shown]
+        if len(items) > MAX_ITEMS:
+            more = len(items) - MAX_ITEMS
+            options.append(Option(Content.styled(f"… and {more} more", "italic"), disabled=True))
+            self._paragraph_of.append(None)
+        if not options:
+            options.append(Option(Content.styled(empty, "italic"), disabled=True))
+            self._paragraph_of.append(None)
+        self._first_of = {}
+        for position, paragraph in enumerate(self._paragraph_of):
+            if paragraph is not None:
+                self._first_of.setdefault(paragraph, position)
+        self.set_options(options)
+        return len(items)
+
+    def paragraph_of(self, position: int) -> int | None:
+        """The paragraph of the item at ``position``."""
+        if 0 <= position < len(self._paragraph_of):
+            return self._paragraph_of[position]
+        return None
+
+    def set_current(self, paragraph: int | None) -> None:
+        """Mark the items of ``paragraph``, and bring the first into view."""
+        if paragraph == self.current_paragraph:
+            return
+        self.current_paragraph = paragraph
+        self.refresh()
+        first = self._first_of.get(paragraph) if paragraph is not None else None
+        if first is not None and not self.has_focus and self.is_mounted:
+            self._scroll_to_option(first)
+
+    def _scroll_to_option(self, position: int) -> None:
+        line = self._index_to_line.get(position)
+        if line is None:
+            return
+        bottom = line + self._heights.get(position, 1)
+        if line < self.scroll_y or bottom > self.scroll_y + self.scrollable_content_region.height:
+            self.scroll_to(y=max(0, line - 1), animate=False)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.Jump(self, self.paragraph_of(event.option_index)))
+
+    def render_line(self, y: int) -> Strip:
+        line_number = self.scroll_offset.y + y
+        try:
+            position, _ = self._lines[line_number]
+        except IndexError:
+            return super().render_line(y)
+        current = self.current_paragraph
+        if (current is None or self._paragraph_of[position] != current
+                or self.highlighted == position or self.options[position].disabled):
+            return super().render_line(y)
+        style = self.get_visual_style("option-list--option", "item-list--current")
+        strips = self._get_option_render(self.options[position], style)
+        return strips[line_number - self._index_to_line[position]]

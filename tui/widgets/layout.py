@@ -1,0 +1,110 @@
+"""Line layout of the paragraph pane: heights, offsets and fast wrap estimates.
+
+Kept free of widgets so it can be tested alone. Heights start as cheap
+estimates and are replaced by exact values as paragraphs are rendered or
+measured in idle time; offsets are prefix sums, recomputed on demand.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from itertools import accumulate
+
+# A word and the spaces after it, as Textual's wrapper splits them.
+SEPARATOR_LINES = 1
+
+
+def estimate_lines(text: str, width: int) -> int:
+    """A quick guess of the wrapped line count (no per-word work)."""
+    if width <= 1:
+        return max(1, len(text))
+    # Greedy word wrap wastes about half a word per line.
+    usable = max(1, width - 4) if width > 12 else width
+    return max(1, -(-len(text) // usable))
+
+
+def wrap_lines(text: str, width: int) -> int:
+    """The line count of ``text`` word-wrapped greedily at ``width`` cells.
+
+    Matches Textual's wrapping for ordinary (single-width) text; wide
+    characters are corrected when the paragraph is actually rendered.
+    """
+    if width <= 0:
+        return 1
+    lines, used = 1, 0
+    for word in text.split():
+        size = len(word)
+        if used == 0:
+            if size > width:
+                extra, used = divmod(size, width)
+                lines += extra - (1 if used == 0 else 0)
+                used = used or width
+            else:
+                used = size
+        elif used + 1 + size <= width:
+            used += 1 + size
+        else:
+            lines += 1
+            if size > width:
+                extra, used = divmod(size, width)
+                lines += extra - (1 if used == 0 else 0)
+                used = used or width
+            else:
+                used = size
+    return lines
+
+
+class LineTable:
+    """Heights of every paragraph and the first screen line of each."""
+
+    def __init__(self, count: int) -> None:
+        self.heights = [1 + SEPARATOR_LINES] * count
+        self.exact = bytearray(count)
+        self._offsets: list[int] | None = None
+
+    def __len__(self) -> int:
+        return len(self.heights)
+
+    def reset(self, heights: list[int]) -> None:
+        """Replace every height with an estimate (e.g. after a width change)."""
+        self.heights = heights
+        self.exact = bytearray(len(heights))
+        self._offsets = None
+
+    def set_height(self, index: int, height: int, exact: bool = True) -> bool:
+        """Set one paragraph's height; True if it changed."""
+        if exact:
+            self.exact[index] = 1
+        if self.heights[index] == height:
+            return False
+        self.heights[index] = height
+        self._offsets = None
+        return True
+
+    @property
+    def offsets(self) -> list[int]:
+        if self._offsets is None:
+            self._offsets = list(accumulate(self.heights, initial=0))
+        return self._offsets
+
+    @property
+    def total(self) -> int:
+        return self.offsets[-1]
+
+    def top(self, index: int) -> int:
+        """The first line of paragraph ``index``."""
+        return self.offsets[index]
+
+    def paragraph_at(self, line: int) -> int:
+        """The paragraph shown on ``line`` (clamped to the document)."""
+        if not self.heights:
+            return 0
+        index = bisect_right(self.offsets, line) - 1
+        return min(max(index, 0), len(self.heights) - 1)
+
+    def next_inexact(self, start: int) -> int | None:
+        """The first paragraph from ``start`` (wrapping) whose height is a guess."""
+        found = self.exact.find(0, start)
+        if found < 0:
+            found = self.exact.find(0, 0, start)
+        return None if found < 0 else found
