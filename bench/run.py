@@ -5,9 +5,9 @@ Usage: ``python bench/run.py [--sizes 0.1,1,3] [--skip-ui] [--json OUT]``
 Measured in one run, on this machine:
 
 * analysis time per size (load + sentences + figures + quotes + sources +
-  summary), in-process on one core, best of N, plus the ``closeread analyze``
-  command; the growth per MB from 1 MB to the largest size, and the time ratio
-  for a doubling (largest size against half of it);
+  summary) on one core, best of N fresh processes on N different texts, plus
+  the ``closeread analyze`` command; the growth per MB from 1 MB to the largest
+  size, and the time ratio for a doubling (largest size against half of it);
 * first paint of ``closeread BIG.md`` against a blank Textual app, in a real
   terminal (a private tmux server, polling ``capture-pane``);
 * key latency (next paragraph, page, end/start, note editor) while the
@@ -201,17 +201,22 @@ def growth_rows(timings: dict[float, Timing], largest: float) -> list[Row]:
     return rows
 
 
-def clean_env(home: Path) -> dict[str, str]:
-    """Environment for the terminal sessions: our venv first, a throwaway config/state."""
+def clean_env(home: Path, session: str) -> dict[str, str]:
+    """Environment of one terminal session: our venv first, its own empty config/state/cache.
+
+    A fresh home per session means no session starts from what an earlier one saved
+    (a reading position, a cached analysis).
+    """
     env = {"PATH": f"{BIN}:{os.environ.get('PATH', '/usr/bin:/bin')}"}
     for name in ("XDG_CONFIG_HOME", "XDG_STATE_HOME", "XDG_DATA_HOME", "XDG_CACHE_HOME"):
-        env[name] = str(home / name.lower())
+        env[name] = str(home / session / name.lower())
     return env
 
 
-def first_paint(term: Terminal, command: str, marker: str, env: dict[str, str],
+def first_paint(term: Terminal, command: str, marker: str, home: Path,
                 tag: str) -> float | None:
     """Seconds from starting ``command`` until ``marker`` is on screen."""
+    env = clean_env(home, tag)
     start = time.perf_counter()
     term.start(tag, command, env)
     shown = term.wait_for_text(tag, marker, timeout=60)
@@ -222,15 +227,15 @@ def first_paint(term: Terminal, command: str, marker: str, env: dict[str, str],
     return seconds
 
 
-def paint_rows(term: Terminal, big: Path, env: dict[str, str], runs: int) -> list[Row]:
+def paint_rows(term: Terminal, big: Path, home: Path, runs: int) -> list[Row]:
     """Median first paint of a blank Textual app and of closeread, interleaved."""
     reader = f"{shlex.quote(str(BIN / 'closeread'))} {shlex.quote(str(big))}"
     blank = f"{shlex.quote(sys.executable)} {shlex.quote(str(BENCH / 'blank_app.py'))}"
     marker = first_marker(big.read_text(encoding="utf-8"))
     blanks, reads = [], []
     for run in range(runs):
-        blanks.append(first_paint(term, blank, BLANK_MARKER, env, f"blank{run}"))
-        reads.append(first_paint(term, reader, marker, env, f"paint{run}"))
+        blanks.append(first_paint(term, blank, BLANK_MARKER, home, f"blank{run}"))
+        reads.append(first_paint(term, reader, marker, home, f"paint{run}"))
     blanks, reads = [b for b in blanks if b], [r for r in reads if r]
     rows = []
     if blanks:
@@ -284,12 +289,12 @@ def during_analysis_rows(term: Terminal, presses: int, busy_text: str) -> list[R
     return [latency_row(label, samples)]
 
 
-def key_rows(term: Terminal, big: Path, env: dict[str, str], presses: int,
+def key_rows(term: Terminal, big: Path, home: Path, presses: int,
              busy_text: str) -> list[Row]:
     """Key latencies on the big text while the analysis runs and after; then peak RSS."""
     command = f"{shlex.quote(str(BIN / 'closeread'))} {shlex.quote(str(big))}"
     marker = first_marker(big.read_text(encoding="utf-8"))
-    term.start("keys", command, env)
+    term.start("keys", command, clean_env(home, "keys"))
     if term.wait_for_text("keys", marker, timeout=60) is None:
         print(f"  keys: the reader did not open; the screen ends: {term.screen_tail('keys')}")
         term.stop("keys")
@@ -326,9 +331,8 @@ def ui_rows(big: Path, args: argparse.Namespace) -> list[Row]:
         return [Row("reader", "terminal", f"skipped: {error}")]
     try:
         with tempfile.TemporaryDirectory(prefix="closeread-bench-") as home:
-            env = clean_env(Path(home))
-            rows = paint_rows(term, big, env, args.paint_runs)
-            return rows + key_rows(term, big, env, args.presses, args.busy_text)
+            rows = paint_rows(term, big, Path(home), args.paint_runs)
+            return rows + key_rows(term, big, Path(home), args.presses, args.busy_text)
     except TmuxError as error:
         return [Row("reader", "terminal", f"failed: {error}")]
     finally:

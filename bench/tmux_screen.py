@@ -86,7 +86,7 @@ class Terminal:
         return None
 
     def settle(self, name: str, watch: float = 0.1, gap: float = 0.03,
-               timeout: float = 2.0) -> tuple[list[str], set[int]]:
+               timeout: float = 5.0) -> tuple[list[str], set[int]]:
         """The screen once it is still, and the rows that then change on their own.
 
         First waits until two captures ``gap`` apart are equal (the previous key's

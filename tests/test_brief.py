@@ -14,7 +14,7 @@ from test_brief_support import (
 )
 from tui.analysis import Analysis
 from tui.brief import (
-    BRIEF_MARKER, BriefInput, BriefOptions, is_brief_text, reading_minutes, render_brief,
+    BRIEF_MARKER, BriefInput, BriefOptions, is_brief_text, reading_minutes, reading_time, render_brief,
 )
 from tui.brief_blocks import Slugger
 from tui.brief_model import BriefNote, BriefNotes, BriefReview, brief_notes, parse_sections
@@ -144,10 +144,25 @@ def test_quotes_are_grouped_by_speaker_unattributed_last_terms_left_out():
                                   "“Anonymous” (¶ 1)", "Audit (¶ 1)", "Daily Post (¶ 2, 4)"]
 
 
-def test_quotes_are_capped_with_a_note():
-    quotes = [{"text": f"q{i}", "speaker": "S", "kind": "quote", "paragraph": 0} for i in range(5)]
-    markdown = one(document(["p"]), analysis(quotes=quotes), max_quotes=2)
-    assert len(list_items(parse(markdown))) == 2 and "3 more quotations left out" in markdown
+def test_quotes_are_capped_spread_over_the_text_with_a_note():
+    quotes = [{"text": f"q{i}", "speaker": "S", "kind": "quote", "paragraph": i} for i in range(5)]
+    markdown = one(document(["p"] * 5), analysis(quotes=quotes), max_quotes=2)
+    assert list_items(parse(markdown)) == ["“q0” (¶ 1)", "“q4” (¶ 5)"]
+    assert "3 more quotations left out (showing 2 of 5, spread over the text)." in markdown
+
+
+def test_sources_are_capped_to_the_most_cited_in_text_order():
+    sources = [{"name": "Once", "paragraph": 0}, {"name": "Often", "paragraph": 1},
+               {"name": "Often", "paragraph": 2}, {"name": "Twice", "paragraphs": [3, 4]}]
+    markdown = one(document(["p"] * 5), analysis(sources=sources), max_sources=2)
+    assert list_items(parse(markdown)) == ["Often (¶ 2, 3)", "Twice (¶ 4, 5)"]
+    assert "1 more source left out (showing the 2 cited in most paragraphs)." in markdown
+
+
+def test_reading_time_of_a_book_is_in_hours():
+    assert reading_time(230 * 45) == "45 min read"
+    assert reading_time(230 * 60) == "1 h read"
+    assert reading_time(513_113) == "37 h 11 min read"
 
 
 def test_empty_sections_say_so():

@@ -119,3 +119,13 @@ def test_the_console_script_reads_standard_input(texts):
                             text=True, cwd=REPO, env=env, timeout=120)
     assert result.returncode == 0, result.stderr
     assert "# Flood defences on the Ress" in result.stdout and "standard input" in result.stdout
+
+
+def test_summary_sentences_asked_for_are_not_capped(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("CLOSEREAD_DATA_DIR", str(tmp_path / "data"))
+    path = tmp_path / "long.txt"
+    path.write_text("\n\n".join(f"Boat number {i} sailed {i + 3} miles before noon on day {i}."
+                                  for i in range(40)) + "\n", encoding="utf-8")
+    out = brief(capsys, str(path), "--sections", "summary", "--summary-sentences", "20", "--no-timestamp")[1]
+    items = [line for line in out.splitlines() if line.startswith("- ")]
+    assert len(items) == 20 and "left out" not in out

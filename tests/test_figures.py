@@ -8,6 +8,8 @@ import time
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tui.document import Paragraph
 from tui.figures import extract_figures
@@ -68,6 +70,11 @@ def test_counts_what_a_figure_is_set_for():
     ("Quarterly sales at the regional carrier rose 8% to $2.1bn.", 2_100_000_000, "sales"),
     ("Visitors will pay £15 for a day pass.", 15, "day pass"),
     ("The inspectors interviewed 45 and 50 staff on two sites.", 45, "staff"),
+    ("The trust set aside a fund of £2m for flood defences.", 2_000_000, "fund for flood defences"),
+    ("Ticket sales were up 12% on the year.", 12, "rise on year"),
+    ("Rents could fall by as much as 8% next spring.", 8, "rents"),
+    ("Ministers expect that it will fall by up to 8% next spring.", 8, "fall"),
+    ("The quay handles 3 million tonnes of grain a year.", 3_000_000, "grain"),
 ])
 def test_counts_money_and_percent(text, value, counts):
     assert by_value(figures(text), value)["counts"] == counts
@@ -152,3 +159,19 @@ def test_long_text_is_fast_and_linear():
     large_seconds = time.process_time() - started
     assert large_seconds < 2.0  # about 190 KB of figure-dense text
     assert large_seconds < 8 * max(small_seconds, 0.01)
+
+
+_PIECES = ["1", "0", "12", "3,000", "2.5", "½", "$", "£", "€", "-", "–", "/", "%", "m", "bn", "km", " ", " ", " to ",
+           " and ", "between ", "nearly ", "March", "May", "2024", "pm", "(", ")", "[", "]", ".", ",", "e",
+           "x", "^", "one", "two", "hundred", "a", "dozen", "of", "thousands", "Boeing", "F-", "th", "s", "'"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=25))
+def test_any_mix_of_number_pieces_gives_well_formed_figures(pieces):
+    text = "".join(pieces)
+    for fig in figures(text):
+        assert isinstance(fig["value"], (int, float, str)) and not isinstance(fig["value"], bool)
+        assert fig["upper"] is None or isinstance(fig["upper"], (int, float))
+        assert fig["text"] and fig["text"] in text
+        json.dumps(fig)

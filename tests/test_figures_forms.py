@@ -211,3 +211,7 @@ def test_long_digit_ids_are_not_figures():
 ])
 def test_m_is_million_or_metres_by_context(text, surface, value):
     assert figure(text, surface)["value"] == value
+
+
+def test_glued_word_multiplier():
+    assert figure("The chief executive left with £1.75million in shares.", "£1.75million")["value"] == 1_750_000

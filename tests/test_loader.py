@@ -164,3 +164,19 @@ def test_unreadable_file(tmp_path, monkeypatch):
     monkeypatch.setattr("builtins.open", deny)
     with pytest.raises(LoadError, match="permission denied"):
         load_document(str(path))
+
+
+def test_title_stacked_on_byline_and_stacked_footer_lines_are_split():
+    text = ("Council votes to close the old bridge\nBy Tomas Berg\n12 March 2024\n\n"
+            "The council voted on Tuesday to close the bridge. It will reopen in May.\n\n"
+            "Contact us: desk@example.org\nSubscribe to our newsletter\nShare this article\n")
+    document = document_from_text(text, "a.txt")
+    assert kinds(document) == ["title", "byline", "byline", "body", "boilerplate", "boilerplate", "boilerplate"]
+    assert (document.title, document.author, document.date) == (
+        "Council votes to close the old bridge", "Tomas Berg", "2024-03-12")
+
+
+def test_a_wrapped_body_paragraph_is_not_split_into_lines():
+    text = "Title\n\nA long paragraph that wraps\nonto a second line and contact us\nat the end.\n"
+    assert document_from_text(text, "a.txt").paragraphs[1].text == (
+        "A long paragraph that wraps onto a second line and contact us at the end.")

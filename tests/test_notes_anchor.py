@@ -99,6 +99,8 @@ def test_most_surviving_notes_are_reattached():
         for k, value in enumerate(check(seeds, edits, [True], rng)):
             totals[k] += value
     correct, orphaned, wrong = totals
+    print(f"\nre-anchoring: {correct}/{correct + orphaned + wrong} surviving notes re-attached correctly, "
+          f"{orphaned} orphaned, {wrong} wrong")
     assert wrong == 0
     assert correct / (correct + orphaned) >= 0.95
 

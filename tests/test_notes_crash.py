@@ -43,9 +43,10 @@ def text_path(tmp_path) -> str:
     return str(path)
 
 
-def rewrite_forever(path: str, document: Document) -> None:
+def rewrite_forever(path: str, document: Document, ready: int) -> None:
     """Child process: rewrite every note with a new version number, save, repeat."""
     store = NotesStore.open(path, document, autosave=False)
+    os.write(ready, b"x")  # from here on the child is saving, so that is where the kill lands
     version = int(store.notes[0].text.split(" ", 1)[0][1:])
     while True:
         version += 1
@@ -70,14 +71,19 @@ def test_sigkill_while_saving_leaves_old_or_new(text_path):
     rng = random.Random(99)
     mid_write = progressed = 0
     last = 0
-    for _ in range(kills):
+    for round_number in range(kills):
+        read_end, write_end = os.pipe()
         pid = os.fork()
         if pid == 0:  # pragma: no cover - the child only ever dies by SIGKILL
             try:
-                rewrite_forever(text_path, document)
+                rewrite_forever(text_path, document, write_end)
             finally:
                 os._exit(1)
-        time.sleep(rng.uniform(0.0, 0.06))
+        os.close(write_end)
+        os.read(read_end, 1)
+        os.close(read_end)
+        # Mostly short random delays (a kill inside the first save); now and then a long one.
+        time.sleep(0.2 if round_number % 20 == 19 else rng.uniform(0.0, 0.05))
         os.kill(pid, signal.SIGKILL)
         os.waitpid(pid, 0)
         mid_write += any(sidecar.parent.glob(f".{sidecar.name}.tmp-*"))

@@ -295,3 +295,36 @@ def test_standard_input_has_no_sidecar():
     assert store.read_only
     with pytest.raises(ReadOnlyNotes, match="standard input"):
         store.add(1, "x")
+
+
+def test_reload_picks_up_another_writer(text_path):
+    reader, writer = open_store(text_path), open_store(text_path)
+    assert not reader.reload_if_changed()
+    note = writer.add(1, "written elsewhere")
+    assert reader.reload_if_changed()
+    assert [n.id for n in reader.notes] == [note.id]
+    assert not reader.reload_if_changed()
+
+
+def test_fallback_sidecar_stays_in_use_when_the_folder_becomes_writable(text_path, monkeypatch):
+    folder = text_path.parent
+    with monkeypatch.context() as patch:
+        patch.setattr(notes_location, "is_writable_dir", lambda d: Path(d) != folder and Path(d).is_dir())
+        note = open_store(text_path).add(1, "written while read-only")
+    store = open_store(text_path)
+    assert [n.id for n in store.notes] == [note.id] and "kept in" in store.location_message
+
+
+def test_a_held_lock_times_out_with_a_message(text_path):
+    import fcntl
+
+    store = open_store(text_path)
+    holder = os.open(text_path.parent, os.O_RDONLY)
+    try:
+        fcntl.flock(holder, fcntl.LOCK_EX)
+        with pytest.raises(notes_storage.SidecarError, match="locked by another"):
+            with notes_storage.locked(text_path.parent, timeout=0.05):
+                pass
+    finally:
+        os.close(holder)
+    store.add(1, "saved once the lock is free")

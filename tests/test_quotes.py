@@ -154,8 +154,15 @@ def test_a_short_quote_with_its_own_cue_is_a_quote() -> None:
 
 
 def test_term_records_who_is_quoted() -> None:
-    term = quotes_of('Maria Lopez called the delay "a disgrace".')[0]
+    term = quotes_of('Maria Lopez said the delay was "a disgrace".')[0]
     assert term["kind"] == "term"
+    assert term["speaker"] == "Maria Lopez"
+
+
+def test_title_records_who_is_quoted() -> None:
+    title = quotes_of('Maria Lopez wrote an essay titled "Why Ferries Matter".')[0]
+    assert title["kind"] == "title"
+    assert title["speaker"] == "Maria Lopez"
 
 
 def test_transcript_label_names_the_speaker() -> None:

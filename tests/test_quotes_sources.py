@@ -27,6 +27,7 @@ def sources_of(*texts: str) -> dict[str, dict]:
     ("The Department of Justice said on Monday that it would appeal.", "Department of Justice", "organisation"),
     ("Costs doubled, according to the report.", "the report", "document"),
     ("Maria Lopez told The Daily Ledger that she would resign.", "Daily Ledger", "outlet"),
+    ("Maria Lopez told the Daily Ledger on Thursday that she would resign.", "Daily Ledger", "outlet"),
     ("The ferry was cancelled, a statement from the Harbour Authority said.", "Harbour Authority", "organisation"),
 ])
 def test_source_patterns(text: str, name: str, kind: str) -> None:
@@ -60,3 +61,16 @@ def test_sources_without_precomputed_names() -> None:
 
 def test_no_sources_in_plain_text() -> None:
     assert sources_of("The river rose overnight and the town woke up to flooded streets.") == {}
+
+
+def test_boilerplate_cites_nothing() -> None:
+    texts = [Paragraph(index=0, id="0", kind="body", text="The ferry ran late again.", sentences=()),
+             Paragraph(index=1, id="1", kind="boilerplate", text='Follow us on Twitter: "News you need."',
+                       sentences=())]
+    quotes, sources = extract_quotes(texts)
+    assert quotes == [] and sources == []
+
+
+def test_a_lowercase_source_opening_its_sentence() -> None:
+    found = sources_of("The city council said on Monday that the ferry would run again.")
+    assert found["the city council"]["kind"] == "organisation"

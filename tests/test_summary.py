@@ -259,3 +259,15 @@ def test_a_text_made_only_of_block_quotes_still_gets_a_summary():
                     ("quote", "The river rose quickly in the night and the town woke to flooded streets and cellars."),
                     ("quote", "By noon the water had gone down and people began to clear the mud from their homes.")])
     assert len(summarize(doc, 1).sentences) == 1
+
+
+def test_sections_follow_the_level_that_divides_the_text():
+    chapter = ("The crew rebuilt the pier over the winter while the ferry ran from the old slip instead. "
+               "Engineers checked every pile and replaced the rotten ones with steel.")
+    parts = [("title", "The pier"), ("heading", "Chapter one"), ("body", chapter), ("heading", "Details"),
+             ("body", chapter.replace("pier", "wall")), ("heading", "Chapter two"), ("body", chapter.replace("crew", "team"))]
+    doc = make_doc(parts)
+    doc.paragraphs[3] = Paragraph(3, doc.paragraphs[3].id, "heading", "Details", ("Details",), 2)
+    result = summarize(doc, 2)
+    assert [s["heading"] for s in result.sections] == ["Chapter one", "Chapter two"]
+    assert {s["paragraph"] for s in result.sections[0]["sentences"]} <= {2, 4}

@@ -25,6 +25,7 @@ def test_content_terms_drop_stopwords_and_fold_inflections():
     "PUBLISHED: .", "UPDATED: . 15:36 EST, 25 October 2013 .", "Scroll down for video .", "CLICK HERE for more news",
     "Follow @cityreporter on Twitter", "Last updated at 3:31 PM on 19th July 2011", "By Jane Doe",
     "Photographs by Ola Berg for the Courier.", "Sign up for our newsletter", "| .", "Share this article",
+    "By John Smith and Ann Lee", "Updated at 12:30 GMT", "Comments (12)", "Photo: Ola Berg", "Copyright 2014 Reuters",
 ])
 def test_boilerplate(text):
     assert is_boilerplate(text)
@@ -34,6 +35,9 @@ def test_boilerplate(text):
     "The council said the ferry would run again in May.",
     "By the end of the year, 300 homes had been connected to the network.",
     "Prices were updated on Monday after the review.",
+    "By then it was over.", "Created in 1990, the fund has grown.", "Published in 2004, the report found gaps.",
+    "Comments by the minister were criticised.", "Photographs of the crash site showed damage.",
+    "Copyright law is changing fast.", "Advertisement spending rose.", "Subscribers rose by 5%.",
 ])
 def test_running_text_is_not_boilerplate(text):
     assert not is_boilerplate(text)

@@ -26,6 +26,7 @@ class RawBlock:
     text: str
     level: int = 0
     after_page_break: bool = False
+    lines: tuple[str, ...] = ()  # the source lines of a plain-text block, for header and footer repair
 
 
 def squash(text: str) -> str:
@@ -75,7 +76,7 @@ def _chunk_blocks(lines: list[str]) -> list[RawBlock]:
     heading = _MD_HEADING.match(lines[0])
     if len(lines) == 1 and heading:
         return [RawBlock("heading", squash(heading.group(2)), len(heading.group(1)))]
-    return [RawBlock("body", join_wrapped(lines))]
+    return [RawBlock("body", join_wrapped(lines), lines=tuple(line.strip() for line in lines))]
 
 
 # ---------------------------------------------------------------- Markdown

@@ -72,8 +72,17 @@ def document_title(document) -> str:
     return one_line(stem) or "Untitled text"
 
 
+def reading_time(words: int) -> str:
+    """``6 min read``, or ``37 h 11 min read`` for a book."""
+    minutes = reading_minutes(words)
+    if minutes < 60:
+        return f"{minutes} min read"
+    hours, minutes = divmod(minutes, 60)
+    return f"{hours:,} h {minutes} min read" if minutes else f"{hours:,} h read"
+
+
 def _words_and_time(words: int) -> list[str]:
-    return [f"{words:,} word{'s' if words != 1 else ''}", f"{reading_minutes(words)} min read"]
+    return [f"{words:,} word{'s' if words != 1 else ''}", reading_time(words)]
 
 
 def metadata_line(document, made_at: datetime | None) -> str:

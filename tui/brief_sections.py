@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from tui.brief_blocks import Blocks, paragraph_ref, paragraph_refs
 from tui.brief_model import BriefOptions
-from tui.markdown_escape import bold, escape_inline, escape_short, one_line, table_row
+from tui.markdown_escape import bold, escape_short, one_line, table_row
 
 SENTENCE_CHARS = 600  # a summary line longer than this is cut
 QUOTE_CHARS = 400
@@ -62,7 +62,7 @@ def add_summary(out: Blocks, level: int, sentences: Sequence[dict], options: Bri
     left_out = len(usable) - len(shown)
     if left_out:
         out.note(f"{_plural(left_out, 'more summary sentence')} left out "
-                 f"(showing {len(shown)} of {len(usable)}, spread over the text).")
+                 f"(showing {len(shown)} of {len(usable):,}, spread over the text).")
 
 
 def _summary_line(sentence: dict) -> str:
@@ -87,7 +87,7 @@ def add_figures(out: Blocks, level: int, figures: Sequence[dict], options: Brief
     left_out = len(usable) - len(shown)
     if left_out:
         out.note(f"{_plural(left_out, 'more figure')} left out (showing the top {len(shown)} "
-                 f"of {len(usable)}).")
+                 f"of {len(usable):,}).")
 
 
 def _speaker_key(speaker: object) -> str:
@@ -131,7 +131,7 @@ def add_quotes(out: Blocks, level: int, quotes: Sequence[dict], sources: Sequenc
     out.heading(level, "Quoted sources")
     usable = [q for q in _in_text_order(quotes)
               if q.get("kind", "quote") == "quote" and one_line(q.get("text"))]
-    shown = usable[: max(options.max_quotes, 0)]
+    shown = spread(usable, max(options.max_quotes, 0))
     if not shown:
         out.note("No quotations found.")
     for name, group in _group_quotes(shown):
@@ -139,7 +139,7 @@ def add_quotes(out: Blocks, level: int, quotes: Sequence[dict], sources: Sequenc
         out.bullets(_quote_line(q) for q in group)
     if len(usable) > len(shown):
         out.note(f"{_plural(len(usable) - len(shown), 'more quotation')} left out "
-                 f"(showing the first {len(shown)}).")
+                 f"(showing {len(shown)} of {len(usable):,}, spread over the text).")
     _add_sources(out, sources, options)
 
 
@@ -159,11 +159,20 @@ def _add_sources(out: Blocks, sources: Sequence[dict], options: BriefOptions) ->
     merged = _merge_sources(sources)
     if not merged:
         return
-    shown = merged[: max(options.max_sources, 0)]
+    shown = _most_cited(merged, max(options.max_sources, 0))
     out.add(bold("Cited outlets and documents"))
     out.bullets(_source_line(name, refs) for name, refs in shown)
     if len(merged) > len(shown):
-        out.note(f"{_plural(len(merged) - len(shown), 'more source')} left out.")
+        out.note(f"{_plural(len(merged) - len(shown), 'more source')} left out "
+                 f"(showing the {len(shown)} cited in most paragraphs).")
+
+
+def _most_cited(merged: list[tuple[str, list[int]]], limit: int) -> list[tuple[str, list[int]]]:
+    """The ``limit`` sources cited in most paragraphs, kept in order of first appearance."""
+    if len(merged) <= limit:
+        return merged
+    ranked = sorted(range(len(merged)), key=lambda i: -len(set(merged[i][1])))
+    return [merged[i] for i in sorted(ranked[:limit])]
 
 
 def _source_line(name: str, paragraphs: list[int]) -> str:

@@ -9,6 +9,7 @@ message says so.
 
 from __future__ import annotations
 
+import errno
 import os
 import tempfile
 from dataclasses import dataclass
@@ -106,7 +107,8 @@ def _message(path: Path, name: str, fallback: bool, renamed: bool, text_folder: 
 
 
 def _text_folder(text_path: str | os.PathLike) -> Path | None:
-    return Path(text_path).resolve().parent if str(text_path) not in ("", "-") else None
+    # abspath, not resolve: a symlinked text gets its brief beside the link the user opened.
+    return Path(os.path.abspath(text_path)).parent if str(text_path) not in ("", "-") else None
 
 
 def brief_conflict(text_path: str | os.PathLike, data_dir: Path | None = None) -> Path | None:
@@ -136,7 +138,7 @@ def write_brief(text_path: str | os.PathLike, text: str, *, overwrite: bool = Fa
         except PermissionError:
             pass  # access() can say yes on network or read-only mounts: fall back below
         except OSError as error:
-            if error.errno not in (13, 30):  # EACCES, EROFS
+            if error.errno not in (errno.EACCES, errno.EROFS):
                 raise BriefWriteError(f"{folder / name}: cannot write ({error.strerror or error})") from None
     fallback_folder = appdirs.ensure_dir((data_dir or appdirs.data_dir()) / "briefs")
     try:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -118,7 +119,10 @@ def run_brief(args: argparse.Namespace) -> int:
     except LoadError as error:
         return _error(str(error))
     made_at = None if args.no_timestamp else datetime.now(timezone.utc)
-    text = render_brief(entries, BriefOptions(sections=sections, made_at=made_at))
+    options = BriefOptions(sections=sections, made_at=made_at)
+    if args.summary_sentences:  # sentences asked for are never capped away
+        options = replace(options, max_summary=max(options.max_summary, args.summary_sentences))
+    text = render_brief(entries, options)
     if args.output and args.output != "-":
         return _write_output(args.output, text, args.force)
     sys.stdout.write(text)

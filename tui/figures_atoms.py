@@ -1,7 +1,7 @@
 """One number at a time: its currency, sign, digits or words, multiplier and unit.
 
 :mod:`tui.figures_scan` finds where numbers start and calls :func:`digit_figure` or
-:func:`word_figure`; each returns a raw figure dict with start/end offsets into the sentence.
+:func:`word_figures`; each returns a raw figure dict with start/end offsets into the sentence.
 """
 
 from __future__ import annotations
@@ -48,7 +48,7 @@ _FRACTION = re.compile(r"(\s\d{1,2})?/(\d+)(?![\d/])")
 _GLUED = re.compile(r"([A-Za-z°º²³µ€$£/^][A-Za-z°º²³µ€$£/^\d]*[A-Za-z°º²³€$£]"
                     r"|[A-Za-z°º²³€$£])(?![\w])")
 _HYPHEN_WORD = re.compile(r"-(?=[a-z])")
-_MULT_GLUED = re.compile(r"(bn|mn|mln|bln|tn|trn|[kKmMbBT])(?![A-Za-z])")
+_MULT_GLUED = re.compile(r"(million|billion|trillion|thousand|bn|mn|mln|bln|tn|trn|[kKmMbBT])(?![A-Za-z])")
 _MULT_SPACED = re.compile(r"[\s-](thousand|million|billion|trillion)s?\b"
                           r"|\s(bn|mn|m)\b(?!\s+(?:tall|high|long|wide|deep))")
 _PERCENT = re.compile(r"\s?(%|per\s?cent\b|percentage\s+points?\b|pc\b)", re.I)
@@ -64,7 +64,6 @@ _AGE = re.compile(r"-year-old\b|-years-old\b|\s+years?\s+old\b")
 _ORDINAL_SUFFIX = re.compile(r"(st|nd|rd|th)\b")
 _FRACTION_WORD = re.compile(rf"[\s-]+({'|'.join(FRACTION_WORDS)})\b", re.I)
 _OF_AFTER = re.compile(r"\s+of\b")
-_POUNDS_OF = re.compile(r"\s+of\b")
 _METRE_CONTEXT = re.compile(r"\s*(?:-|\s)(?:final|race|hurdles|freestyle|relay|sprint|butterfly|backstroke|"
                             r"breaststroke|medley|dash|tall|high|long|wide|deep|away|above|below|metres|event|"
                             r"title|record|champion|run|swim|gold|silver|bronze)\b")
@@ -206,7 +205,7 @@ def suffix(s: str, pos: int, money: bool, num: str) -> dict:
 
 def _currency_after(s: str, pos: int, out: dict) -> bool:
     m = _CURRENCY_AFTER.match(s, pos)
-    if not m or (m.group(1) in ("pounds", "pound") and _POUNDS_OF.match(s, m.end())):
+    if not m or (m.group(1) in ("pounds", "pound") and _OF_AFTER.match(s, m.end())):
         return False
     word = m.group(1) or m.group(2)
     if (m.group(2) or word == "p") and pos != m.start():

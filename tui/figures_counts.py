@@ -7,14 +7,15 @@ import re
 from tui.figures_lexicon import IRREGULAR_PLURALS, STOP, VERBS
 from tui.figures_numbers import SCALE_WORDS, TENS_WORDS, UNITS_WORDS
 
-_TOKEN = re.compile(r"[\d$£€¥][\w.,%$£€¥'’]*|[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\S")
+_TOKEN = re.compile(r"[\d$£€¥][\w.,%$£€¥'’]*|[A-Z](?:\.[A-Z])+\.?|[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\S")
 _PARENS = re.compile(r"\s*\([^()]{0,40}\)")
 _OF = re.compile(r"\s+of(?:\s+(?:the|its|their|his|her|our|all|those|these|them))?(?=\s)", re.I)
 _COMPARATIVES = {"higher", "lower", "bigger", "smaller", "larger", "cheaper", "dearer", "better", "worse",
                  "stronger", "weaker", "faster", "slower", "longer", "shorter", "older", "younger", "ago",
                  "earlier", "later", "apiece", "each", "year-on-year", "respectively", "overall", "alone",
                  "including", "compared", "instead", "last", "next", "this", "previous", "today", "yesterday",
-                 "tomorrow", "tonight", "away", "old", "ahead", "behind", "altogether", "combined", "together"}
+                 "tomorrow", "tonight", "away", "old", "ahead", "behind", "altogether", "combined", "together",
+                 "overnight", "abroad", "online", "so", "far", "mostly", "either"}
 # Words between a figure and the noun phrase it is set for: "raise the retirement age to 67".
 _LEFT_SKIP = {
     "to", "from", "by", "at", "of", "for", "was", "were", "is", "are", "be", "been", "being", "has", "have",
@@ -36,6 +37,13 @@ _BACK_CUE = re.compile(
     r"\b(?:of\s+(?:which|whom|them|these|those)|there\s+(?:have|has|had)\s+been|there\s+(?:are|were|is|was)"
     r"|(?:total|number|figure|tally|toll|count)\s+(?:is|was|has|had|now|stands|stood|rose|fell|reached|of))\b", re.I)
 _NO_COUNT_KINDS = {"date", "year"}
+_FROM_ON = re.compile(r"\s+(from|on)(?:\s+(?:the|a|its|their|last))?(?=\s)")
+# Verbs of change that name what a percentage or amount measures when no noun does: "would rise by 2%".
+_CHANGE_NOUNS = {"rise": "rise", "rose": "rise", "risen": "rise", "rising": "rise", "rises": "rise", "fell": "fall",
+                 "fall": "fall", "fallen": "fall", "falling": "fall", "falls": "fall", "increased": "increase",
+                 "increase": "increase", "cut": "cut", "grew": "growth", "grow": "growth", "jumped": "jump",
+                 "dropped": "drop", "climbed": "climb", "slipped": "slip", "declined": "decline",
+                 "decreased": "decrease", "raised": "rise", "reduced": "reduction"}
 _SUBJECT = re.compile(
     r"(?:(?:The|A|An|Its|Their|His|Her|Our)\s+)?((?:[A-Za-z][\w'’-]*\s+){0,2}[A-Za-z][\w'’-]*)"
     r"(?:\s+(?:for|in|of)\s+\S+)?\s+(?:was|were|is|are|has|have|had|rose|fell|grew|jumped|climbed|dropped|"
@@ -73,7 +81,7 @@ def right_phrase(s: str, pos: int, kind: str) -> str | None:
     paren = _PARENS.match(s, pos)
     if paren:
         pos = paren.end()
-    if kind in ("count", "percent", "money", "other"):
+    if kind in ("count", "percent", "money", "other", "measure"):
         of = _OF.match(s, pos)
         if of:
             pos = of.end()
@@ -108,13 +116,16 @@ def left_phrase(s: str, start: int, kind: str) -> str | None:
         i, skipped = i - 1, skipped + 1  # "the gap narrowed by", "revenue dipped", "profits rose 5% to"
     if not skipped:
         return None
+    change = next((_CHANGE_NOUNS[t.lower()] for t in tokens[i + 1:] if t.lower() in _CHANGE_NOUNS), None)
     words, i = _phrase_before(tokens, i)
+    if not words and change and kind in ("percent", "money"):
+        return change  # "fees would rise by no more than 2%" -> "rise"
     j = i
     while j > 0 and words and tokens[j][0].isupper():
         j -= 1  # past the rest of a name: "US media giant TimeWarner"
     if j > 0 and words and tokens[j].lower() in ("the", "a", "an", "its", "their") and words[0][0].islower():
         j -= 1  # "sales at the regional carrier rose 8%": the head is before "at the"
-    if words and j > 0 and tokens[j].lower() in ("at", "of", "in"):
+    if words and j > 0 and tokens[j].lower() in ("at", "of", "in", "on", "for"):
         head, _ = _phrase_before(tokens, j - 1)
         if head and head[-1][0].islower():
             return " ".join(head)  # "profits at US media giant TimeWarner jumped 76%" -> "profits"
@@ -164,8 +175,10 @@ def what_it_counts(fig: dict, s: str, previous: str | None) -> str | None:
     if kind in _NO_COUNT_KINDS:
         return None
     phrase = right_phrase(s, fig["end"], kind)
+    if phrase is None and kind in ("money", "percent"):
+        phrase = _change(s, fig)
     if phrase is None and kind == "money":
-        phrase = _after_preposition(s, fig["end"], _FOR_PREP)  # "£85 for a passport"
+        phrase = _money_for(s, fig)
     if phrase is None and kind != "ordinal":
         phrase = left_phrase(s, fig["start"], kind)
     if phrase is None and kind == "money":
@@ -175,6 +188,28 @@ def what_it_counts(fig: dict, s: str, previous: str | None) -> str | None:
     if phrase is None and kind in ("money", "percent"):
         phrase = subject_phrase(s, fig["start"])
     return phrase
+
+
+def _money_for(s: str, fig: dict) -> str | None:
+    """ "a budget of $4.2bn for the north harbour" -> "budget for north harbour"; "£85 for a passport"."""
+    purpose = _after_preposition(s, fig["end"], _FOR_PREP)
+    if purpose is None:
+        return None
+    if not s[max(0, fig["start"] - 4):fig["start"]].lower().endswith("of "):
+        return purpose
+    head = left_phrase(s, fig["start"], "count")
+    return f"{head} for {purpose}" if head else purpose
+
+
+def _change(s: str, fig: dict) -> str | None:
+    """ "up 40% from the 2023 plan" -> "rise from 2023 plan"; "profits rose by 5%" is left to the left phrase."""
+    left = s[max(0, fig["start"] - 6):fig["start"]].lower()
+    word = "rise" if left.endswith("up ") else "fall" if left.endswith("down ") else None
+    if word is None:
+        return None
+    since = _FROM_ON.match(s, fig["end"])
+    base = right_phrase(s, since.end(), "measure") if since else None
+    return f"{word} {since.group(1)} {base}" if base else word
 
 
 def subject_phrase(s: str, start: int) -> str | None:

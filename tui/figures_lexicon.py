@@ -84,7 +84,6 @@ GLUED_UNITS = {"C": "C", "F": "F", "m": "m", "l": "l", "L": "l", "t": "t", "h": 
 # Time units: a number of them is a duration, which ranks below counts and money.
 DURATION_UNITS = {"s", "min", "h", "days", "weeks", "months", "years", "decades", "centuries"}
 
-PERCENT_WORDS = ("%", "percent", "per cent", "percentage points", "percentage point", "pc", "per cent.")
 
 # Words in front of a number that make it approximate or a bound, kept in the output.
 APPROX_BEFORE = (

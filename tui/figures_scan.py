@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 from tui.figures_atoms import (
-    A_UNIT_WORDS, DIGIT_ATOM, DIGIT_PREFIX, DIGIT_START, ORDINAL_TRIGGERS, WORD_ATOM, WORD_BACKOFF,
+    SUFFIX_WORDS, A_UNIT_WORDS, DIGIT_ATOM, DIGIT_PREFIX, DIGIT_START, ORDINAL_TRIGGERS, WORD_ATOM, WORD_BACKOFF,
     a_unit_figures, digit_figure, word_figures,
 )
 from tui.figures_dates import MASK_AT, URLS, date_at
@@ -26,6 +26,8 @@ _LIST_MARKER = re.compile(r"\s*\(?\d{1,2}[.)]\s")
 _RANGE_SEP = re.compile(r"(?:-\s*)?\s*(?:to|–|—|-|‒)\s*(?=[-−$£€¥₹\d.])")
 _BETWEEN_AND = re.compile(r"\s+(?:and|to)\s+(?=[-−$£€¥₹\d.])")
 _CURRENCY_SIGNS = set("$£€¥₹₩₽")
+_PLAIN_END = {"", ",", ";", ")", "!", "?", ".", "\"", "”", "’", "'"}
+_NOT_PLAIN_AFTER = {"to", "and", "or", "odd", "plus", "am", "pm", "a.m", "p.m", "gmt", "bst", "utc"}
 _RANGE_STARTS = (" to ", " and ", " - ", " – ", "-")
 # "40-plus" is a hedge, "£5m plus interest" is not.
 _APPROX_AFTER_STARTS = tuple(f"{sep}{word.split()[0]}" for sep in " -" for word in APPROX_AFTER
@@ -141,9 +143,15 @@ def _digit_pass(sent: _Sentence, list_start: bool, figures: list[dict], taken: l
         if marker:
             taken.append(marker.span())
     consumed = 0
+    masked = list(taken)  # URLs and a list marker; figures found here are added to ``taken`` at the end
     for run in _DIGIT_RUN.finditer(s):
         p = run.start()
-        if p < consumed or taken and _overlaps(taken, p, run.end()):
+        if p < consumed or masked and _overlaps(masked, p, run.end()):
+            continue
+        fig = _plain_figure(s, run)
+        if fig is not None:
+            figures.append(fig)
+            consumed = fig["end"]
             continue
         mask = _maybe_masked(s, p, run.end()) and (
             MASK_AT.match(s, p) or (p and s[p - 1] in "(+[" and MASK_AT.match(s, p - 1)))
@@ -153,7 +161,6 @@ def _digit_pass(sent: _Sentence, list_start: bool, figures: list[dict], taken: l
         date = date_at(s, p, run.end()) if _maybe_date(s, p, run.end()) else None
         if date:
             figures.append(date)
-            taken.append((date["start"], date["end"]))
             consumed = date["end"]
             continue
         prefix = DIGIT_PREFIX.search(s, max(consumed, p - 6), p) if p and _may_have_prefix(s, p) else None
@@ -169,8 +176,47 @@ def _digit_pass(sent: _Sentence, list_start: bool, figures: list[dict], taken: l
             continue
         _extend(sent, fig)
         figures.append(fig)
-        taken.append((fig["start"], fig["end"]))
         consumed = fig["end"]
+    taken.extend((f["start"], f["end"]) for f in figures)
+
+
+def _plain_figure(s: str, run: re.Match) -> dict | None:
+    """The common case decided without the general machinery: a plain number or percentage after a
+    lower-case word that is no hedge, followed by a word that is no unit, multiplier, range or time.
+
+    Returns None whenever anything could be special; the general path then decides, with the same result.
+    """
+    p, end = run.span()
+    text = run.group(0)
+    if not text[0].isdigit() or text[0] == "0" and len(text) > 1 or len(text) == 4 and text.isdigit() \
+            or len(text) > 12:
+        return None  # phone numbers, years, long ids
+    if p:
+        if s[p - 1] != " ":
+            return None
+        word = s[s.rfind(" ", 0, p - 1) + 1:p - 1]
+        if not (word.isalpha() and word.islower()) or word in _HEDGE_LAST or word in ("between", "from"):
+            return None
+    stop = end
+    percent = s[end:end + 1] == "%"
+    if percent:
+        stop += 1
+    c = s[stop:stop + 1]
+    if c == " ":
+        following = s[stop + 1:stop + 16].split(None, 1)
+        if not following:
+            return None
+        word = following[0]
+        bare = word.lower().strip(".,;:)!?\"'”’")
+        if not word[0].islower() or bare in SUFFIX_WORDS or bare in _NOT_PLAIN_AFTER:
+            return None
+    elif c not in _PLAIN_END or c == "." and s[stop + 1:stop + 2].isalnum():
+        return None
+    if "," in text and any(len(group) != 3 for group in text.split(",")[1:]) or text.count(".") > 1:
+        return None
+    value = float(text.replace(",", ""))
+    return {"start": p, "end": stop, "value": to_number(value), "upper": None, "kind": "percent" if percent else "count",
+            "unit": "%" if percent else None, "approx": None, "plain": text, "mult": 1.0}
 
 
 def _maybe_date(s: str, p: int, end: int) -> bool:

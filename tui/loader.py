@@ -14,7 +14,7 @@ from pathlib import Path
 
 from tui.blocks import RawBlock, markdown_blocks, split_front_matter, text_blocks
 from tui.document import Document, Paragraph, paragraph_id
-from tui.repair import classify, rejoin_splits
+from tui.repair import classify, rejoin_splits, unstack_lines
 from tui.sentences import split_sentences
 from tui.textclean import decode, looks_binary, sanitise
 
@@ -91,7 +91,7 @@ def document_from_text(text: str, path: str = "<text>", markdown: bool | None = 
         blocks = markdown_blocks(body)
     else:
         blocks = text_blocks(text)
-    blocks = rejoin_splits(blocks)
+    blocks = rejoin_splits(unstack_lines(blocks))
     kinds, meta = classify(blocks, front_matter)
     return Document(path=path, title=meta.title, author=meta.author, date=meta.date,
                     paragraphs=build_paragraphs(blocks, kinds),

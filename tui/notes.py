@@ -19,12 +19,14 @@ Public API (all messages are one line)::
     store.save() -> SaveResult                     # atomic; merges with other writers; .message
     store.last_save                                # SaveResult of the latest save (or None)
     store.reanchor(new_document)                   # after the text was reloaded
+    store.reload_if_changed() -> bool              # pick up another program's edit of the sidecar
     store.to_json() -> dict                        # the ``closeread notes --json`` shape
 
 Mutations raise a :class:`NotesError` subclass with a one-line message: ``ReadOnlyNotes``
 (corrupt sidecar, no writable place), ``UnknownNote``, ``BadParagraph``, ``BadValue``.
 A refused save leaves the change in memory, so the caller may retry after the user fixes
-the file. ``Note.paragraph`` is the paragraph's current index (None for an orphan) and
+the file. A save that merged another process's changes rebuilds the Note objects: read
+``store.notes`` again rather than keeping Note objects across saves. ``Note.paragraph`` is the paragraph's current index (None for an orphan) and
 ``Note.anchor_status`` is ``ok``, ``moved``, ``fuzzy`` or ``orphan``.
 """
 
@@ -247,6 +249,16 @@ class NotesStore:
         self.document = document
         self._anchors = Reanchorer([p.text for p in document.paragraphs], old_hashes)
         self._locate_all()
+
+    def reload_if_changed(self) -> bool:
+        """Re-read the sidecar if another program changed it and we have no unsaved change."""
+        if self._saver is None or self._saver.dirty_notes or self._saver.dirty_reviews:
+            return False
+        records = self._saver.changed_on_disk()
+        if records is None:
+            return False
+        self._load(records)
+        return True
 
     def save(self) -> SaveResult:
         """Write the notes atomically (see :class:`tui.notes_writer.Saver`)."""

@@ -141,10 +141,14 @@ class Reanchorer:
         self.candidates = [i for i, digest in enumerate(self.hashes) if digest not in known]
         self._windows: dict[int, tuple[str, frozenset[str]]] = {}
         self._postings: dict[str, list[int]] | None = None
+        self._anchors: dict[int, Anchor] = {}
 
     def anchor(self, index: int) -> Anchor:
         """A fresh anchor for paragraph ``index`` of this document."""
-        return make_anchor(self.stream, index)
+        made = self._anchors.get(index)
+        if made is None:
+            made = self._anchors[index] = make_anchor(self.stream, index)
+        return made
 
     def locate(self, anchor: Anchor) -> Match:
         """Find the paragraph ``anchor`` belongs to in this document."""

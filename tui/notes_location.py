@@ -60,11 +60,18 @@ def is_writable_dir(directory: Path) -> bool:
 
 
 def choose_location(text_path: str | os.PathLike[str]) -> Location:
-    """Beside the text when its folder is writable, else the user's data directory."""
+    """Beside the text when its folder is writable, else the user's data directory.
+
+    A sidecar already in the data directory is kept using even when the folder
+    has become writable: it holds every note written meanwhile.
+    """
     primary = primary_path(text_path)
-    if is_writable_dir(primary.parent):
-        return Location(primary)
-    return fallback_location(text_path, primary)
+    if not is_writable_dir(primary.parent):
+        return fallback_location(text_path, primary)
+    fallback = fallback_path(text_path)
+    if fallback.is_file():
+        return Location(fallback, fallback=True, message=f"notes are kept in {fallback} (the text's folder was read-only)")
+    return Location(primary)
 
 
 def fallback_location(text_path: str | os.PathLike[str], primary: Path) -> Location:

@@ -14,6 +14,7 @@ import os
 import re
 import secrets
 import tomllib
+from time import monotonic, sleep
 from dataclasses import dataclass
 from datetime import date, datetime, time
 from pathlib import Path
@@ -23,6 +24,7 @@ import tomli_w
 
 FORMAT = 1
 REVIEW_STATUSES = ("none", "to-check", "verified", "disputed")
+LOCK_TIMEOUT = 10.0  # seconds to wait for another closeread saving the same folder
 _TOML_POSITION = re.compile(r"\s*\(at line (\d+), column (\d+)\)")
 
 try:  # POSIX only; elsewhere saves are unlocked (the merge still runs)
@@ -308,23 +310,39 @@ def glob_escape(name: str) -> str:
 
 
 @contextlib.contextmanager
-def locked(directory: Path) -> Iterator[None]:
-    """Hold an exclusive lock on ``directory`` for one check-merge-write cycle."""
+def locked(directory: Path, timeout: float = LOCK_TIMEOUT) -> Iterator[None]:
+    """Hold an exclusive lock on ``directory`` for one check-merge-write cycle.
+
+    Gives up with a SidecarError after ``timeout`` seconds rather than hang the
+    reader behind a stuck process. Filesystems without locks are used unlocked.
+    """
     descriptor = None
     if fcntl is not None:
         with contextlib.suppress(OSError):
             descriptor = os.open(directory, os.O_RDONLY)
     try:
         if descriptor is not None:
-            try:
-                fcntl.flock(descriptor, fcntl.LOCK_EX)
-            except OSError as error:
-                if error.errno not in (errno.ENOLCK, errno.EOPNOTSUPP, errno.EINVAL):
-                    raise
+            _acquire(descriptor, directory, timeout)
         yield
     finally:
         if descriptor is not None:
             os.close(descriptor)  # closing releases the lock
+
+
+def _acquire(descriptor: int, directory: Path, timeout: float) -> None:
+    deadline = monotonic() + timeout
+    while True:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if monotonic() > deadline:
+                raise SidecarError(f"{directory}: notes are locked by another closeread process; not saved") from None
+            sleep(0.005)
+        except OSError as error:
+            if error.errno in (errno.ENOLCK, errno.EOPNOTSUPP, errno.EINVAL):
+                return
+            raise
 
 
 def is_permission_problem(error: OSError) -> bool:

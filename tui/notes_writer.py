@@ -74,6 +74,18 @@ class Saver:
         self.dirty_notes |= set(note_ids)
         self.dirty_reviews |= set(review_keys)
 
+    def changed_on_disk(self) -> dict[str, Any] | None:
+        """The sidecar's records if another process changed it since we read or wrote it, else None."""
+        try:
+            disk = read_disk(self.path)
+            if not _changed(disk, self.disk) or disk.raw is None:
+                return None
+            records = parse(disk.raw, self.path)
+        except SidecarError:
+            return None  # a broken file is reported when saving, and never overwritten
+        self.base, self.disk = records, disk
+        return records
+
     def save(self, owner: RecordsOwner) -> SaveResult:
         """Save ``owner``'s records; falls back to the data directory if the folder refuses writes."""
         try:

@@ -15,8 +15,9 @@ from collections.abc import Sequence
 
 from tui import quotes_attrib as attrib
 from tui.document import Paragraph
-from tui.quotes_attrib import Attribution
 from tui.quotes_entities import NAME_RE, Tracker, classify, learn_genders, scan_names
+from tui.quotes_attrib import Attribution
+from tui.quotes_kinds import quote_kind
 from tui.quotes_spans import Piece, find_pieces
 from tui.sources import extract_sources
 
@@ -32,16 +33,8 @@ _ORG_HEADS = {"agency", "ministry", "department", "company", "campaign", "commit
 _OUTLET_HEADS = {"newspaper", "paper", "outlet", "magazine", "station", "network"}
 _OUTLET_KEYS = re.compile(r"\b(?:times|post|news|journal|tribune|herald|gazette|press|daily|magazine|cnn|nbc|abc|"
                           r"cbs|fox|msnbc|npr|reuters|bloomberg|politico|ap|bbc|guardian|wire|usa today)\b")
-# Words right before a quotation that make it the title of a work ("an article titled", "the book").
-_TITLE_CUES = frozenset("""titled entitled headlined headline called named dubbed labeled labelled branded
-nicknamed slogan motto theme hashtag article book report op-ed column essay film documentary song album show
-movie series episode poem novel play memoir bill act program programme podcast video chapter broadcast
-commentary editorial headline segment""".split())
-_TITLE_PREPOSITIONS = frozenset({"on", "of", "in", "at", "from"})
 _LEADING_STOP = re.compile(r"^(?:With|And|But|So|In|On|At|As|For|From|After|Before|When|While|Then)\s+")
 _PARENTHESES = re.compile(r"\s*\([^()]*\)")
-_WORDS = re.compile(r"[\w’'\-]+")
-_TITLE_CASE_SMALL = {"a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "by", "with", "is", "vs"}
 
 
 def _context_after(text: str, piece: Piece, nxt: Piece | None) -> str:
@@ -79,47 +72,13 @@ def _chains(pieces: list[list[Piece]], texts: list[str]) -> list[list[Piece]]:
     return chains
 
 
-def _is_title_case(words: list[str]) -> bool:
-    """Every word but the small ones capitalised: "Face the Nation", "One Hundred Years of Solitude"."""
-    if len(words) < 2 or not words[0][:1].isupper():
-        return False
-    big = [w for w in words if w.lower() not in _TITLE_CASE_SMALL]
-    return bool(big) and all(w[0].isupper() or w[0].isdigit() for w in big)
-
-
-def _is_sentence(text: str, words: list[str]) -> bool:
-    """A short quotation that is a whole sentence ("I absolutely do.", "You winning?"), not a label."""
-    return text[:1].isupper() and text.rstrip("’'")[-1:] in ".!?" and not _is_title_case(words) and len(words) > 1
-
-
-def _kind(text: str, before_text: str, found: Attribution | None) -> str:
-    """quote, term (a few words used as a label or scare quote) or title."""
-    words = _WORDS.findall(" ".join(text.split(None, 9)[:9]))
-    lead = before_text[-40:].rstrip()
-    last = lead.rstrip(",:").split()[-2:]
-    if last and (last[-1].lower() in _TITLE_CUES or (len(last) == 2 and last[0].lower() in _TITLE_CUES
-                                                      and last[1] == "of")):
-        return "title" if len(words) <= 15 else "quote"
-    if len(words) <= 8 and _is_title_case(words) and last and (
-            last[-1] in _TITLE_PREPOSITIONS or last[-1].endswith(("’s", "'s"))):
-        return "title"  # on CBS's "Face the Nation", in "Barack Obama Election Day"
-    direct = found is not None and found.how in ("after", "label", "colon") or (
-        found is not None and found.how == "before" and found.adjacent and lead[-1:] in (":", ","))
-    if len(words) <= 3 and not direct and not _is_sentence(text, words):
-        return "term"
-    if found is None and len(words) <= 5 and text[:1].islower():
-        return "term"  # an unattributed fragment inside a sentence: a scare quote
-    if not direct and len(words) <= 8 and _is_title_case(words) and text[-1:] not in ".!?,":
-        return "title"
-    return "quote"
-
-
 class _Extractor:
     """The state of one pass over a document."""
 
     def __init__(self, paragraphs: Sequence[Paragraph]) -> None:
         self.paragraphs = paragraphs
-        self.texts = [p.text for p in paragraphs]
+        # Boilerplate ("Follow us on Twitter") quotes no one and cites nothing.
+        self.texts = ["" if p.kind == "boilerplate" else p.text for p in paragraphs]
         self.bases = []
         total = 0
         for text in self.texts:
@@ -194,7 +153,7 @@ class _Extractor:
             cue = found.cue
         else:
             speaker, cue = self._inherited(first)
-        kind = _kind(text, before_text, found)
+        kind = quote_kind(text, before_text, found)
         for piece in chain:
             self.last_speaker[piece.paragraph] = (speaker, cue, None)
         self.last_speaker[-1] = (speaker, cue, None)

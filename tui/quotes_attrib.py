@@ -19,7 +19,9 @@ _MODIFIER = r"(?:(?:[a-z]+ly|has|had|have|would|will|also|later|then|once|previo
             r"is|are|once|again|simply|just|even|further|quickly|had\s+earlier|earlier|often|always|never|now|" \
             r"still|repeatedly|first|famously|reportedly|publicly|privately)\s+){0,2}"
 _WORD = r"[\w’'\-.&/]+"
-_NP = rf"(?:(?:[Tt]he|[Aa]n?|[Mm]y|[Oo]ur|[Yy]our|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Bb]oth|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)\s+(?:{_WORD}\s+){{0,6}}?{_WORD})"
+_DETERMINER = r"(?:[Tt]he|[Aa]n?|[Mm]y|[Oo]ur|[Yy]our|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|" \
+              r"[Mm]any|[Bb]oth|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Ii]ts)"
+_NP = rf"(?:{_DETERMINER}\s+(?:{_WORD}\s+){{0,6}}?{_WORD})"
 _PAREN = r"(?:\s*\([^()]{1,30}\))?"
 # "Richmond police", "White House officials", "campaign spokesman": a name and the group or role it qualifies
 _NAMED_GROUP = rf"(?:{NAME}\s+(?:[a-z][\w\-]+\s+){{0,2}}(?:police|officials|spokesman|spokeswoman|spokesperson|"\
@@ -65,7 +67,7 @@ _REST_OK = re.compile(r"\s*(?:(?:to|on|in|at|during|after|before|with|via|from|f
                       rf"(?:{NAME}|reporters|journalists|supporters|the\s+\w+(?:\s+\w+)?|him|her|them|us|me)"
                       r"(?:\s+(?:on|in|at|during|after|of|about)\b[^:]{0,80}?)?)?\s*(?:[:,]|,?\s*that)?\s*$")
 _LABEL = re.compile(r"^(?P<spk>(?:[A-Z][A-Z.’'\-]+)(?:\s+[A-Z][A-Z.’'\-]+){0,2}):\s")
-_COLON_END = re.compile(r":\s*$")
+_INTRODUCES = re.compile(r"(?:[:,]|\bthat)\s*$")
 _SENTENCE_CUT = re.compile(r"[.!?][\"”’)]?\s+(?=[\"“‘(]?[A-Z])")
 _TRAILING = re.compile(r"\s+(?:to|in|on|at|who|as|after|before|during|when|while|and|but|from|with|said|says)\b.*$")
 
@@ -81,8 +83,7 @@ class Attribution:
 
 
 def _clean(phrase: str) -> str:
-    phrase = " ".join(phrase.split()).strip(" ,;:—–-")
-    return phrase
+    return " ".join(phrase.split()).strip(" ,;:—–-")
 
 
 def after(text: str, quote_text: str) -> Attribution | None:
@@ -134,9 +135,9 @@ def before(text: str) -> Attribution | None:
         if len(rest) > 150:
             break
         cue = _clean(tail[cm.start():cue_end])
-        if cue.lower() in WEAK_BEFORE and not re.search(r"[:,]\s*$|that\s*$", rest):
+        if cue.lower() in WEAK_BEFORE and not _INTRODUCES.search(rest):
             continue
-        if cue.endswith("ing") and re.search(r",\s*$", tail[:cm.start()]):
+        if cue.endswith("ing") and tail[:cm.start()].rstrip().endswith(","):
             subject = _subject(tail[:cm.start()])
             if subject:
                 return Attribution(subject, cue, "before", _REST_OK.match(rest) is not None)
@@ -174,7 +175,7 @@ def label(quote_text: str) -> Attribution | None:
 
 def colon_intro(previous_paragraph: str) -> Attribution | None:
     """A paragraph that ends with "X said:" introduces a block quotation in the next one."""
-    if not _COLON_END.search(previous_paragraph):
+    if not previous_paragraph.rstrip().endswith(":"):
         return None
     found = before(previous_paragraph.rstrip()[:-1].rstrip() + ":")
     if found:

@@ -27,10 +27,13 @@ _CONNECT = r"(?:(?:de|van|von|der|den|bin|al|da|del|la|le|di|du|dos)\s+)?"
 NAME = rf"(?<![\w’'\-])(?=[A-Z]){_TOKEN}(?:[ \u00a0]+{_CONNECT}{_TOKEN}){{0,5}}"
 NAME_RE = re.compile(NAME)
 # One pass finds names and subject pronouns; the lookahead lets the engine skip most positions fast.
+# A lone capitalised stop word ("The", "Monday") is skipped inside the engine, where it costs least.
+_LONE_STOP = "|".join(sorted({w.capitalize() for w in CAP_STOP if w.isalpha() and w not in ("he", "she")},
+                             key=len, reverse=True))
 _NAME_OR_PRONOUN = re.compile(
-    rf"(?<![\w’'\-])(?=[A-Zhs])(?:(?P<pron>(?:[Hh]e|[Ss]he)\b)|{_TOKEN}(?:[ \u00a0]+{_CONNECT}{_TOKEN}){{0,5}})")
+    rf"(?<![\w’'\-])(?=[A-Zhs])(?!(?:{_LONE_STOP})\b(?![ \u00a0]+[A-Z]))"
+    rf"(?:(?P<pron>(?:[Hh]e|[Ss]he)\b)|{_TOKEN}(?:[ \u00a0]+{_CONNECT}{_TOKEN}){{0,5}})")
 _ORG_TAIL = re.compile(r"\s+(?:of|on|for|of\s+the|for\s+the|on\s+the)\s+")
-_POSSESSIVE = re.compile(r"[’']s?$")
 _NEXT_WORD = re.compile(r"\s+(?:[a-z]+ly\s+)?([a-z]+)\b")
 _AUXILIARIES = frozenset("has had have is was were are will would could can may might should must did does do "
                          "also then later never not".split())
@@ -128,6 +131,7 @@ _POS = attrgetter("pos")
 ROLE_PENALTY = 600
 GENDER_PENALTY = 150
 MAX_CANDIDATES = 40
+_PRONOUN_HINTS = (" he ", " she ", "He ", "She ", "himself", "herself", " he,", " she,")
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 
 
@@ -277,15 +281,17 @@ def scan_names(text: str, skip: list[tuple[int, int]]) -> list[tuple[int, int, E
     so that the caller can resolve it in reading order and keep the chain of references going.
     """
     found: list[tuple[int, int, Entity | str, int]] = []
-    last_org_end = -10
+    last_org_end = -100
+    finditer, org_tail = _NAME_OR_PRONOUN.finditer, _ORG_TAIL.fullmatch
     for low, high in _gaps(skip, len(text)):
-        for m in _NAME_OR_PRONOUN.finditer(text, low, high):
+        for m in finditer(text, low, high):
             start, end = m.span()
-            if m.group("pron"):
+            pronoun = m.group("pron")
+            if pronoun:
                 if _followed_by_verb(text, end):
-                    found.append((start, end, m.group("pron").lower(), 1))
+                    found.append((start, end, pronoun.lower(), 1))
                 continue
-            if _ORG_TAIL.fullmatch(text, last_org_end, start):
+            if start - last_org_end < 12 and org_tail(text, last_org_end, start):
                 continue  # "Commission on Presidential Debates": the tail of the organisation before
             surface = m.group()
             entity = classify(surface, text[max(0, start - 4):start] == "the ")
@@ -342,6 +348,8 @@ def _starts_clause(text: str, start: int) -> bool:
 
 def learn_genders(tracker: Tracker, text: str, names: list[tuple[int, int, Entity | str, int]]) -> None:
     """Vote a gender for a person who is the only one named in a sentence that then says he or she."""
+    if not any(word in text for word in _PRONOUN_HINTS):
+        return  # substring tests are far cheaper than walking the sentences
     people = [n for n in names if not isinstance(n[2], str) and n[2].kind == "person"]
     if all(tracker.genders.get(p[2].key) for p in people):
         return  # nobody whose gender is still to learn

@@ -73,10 +73,10 @@ thomas christopher daniel matthew anthony mark paul steven steve andrew kenneth 
 edward ronald timothy jason jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott
 brandon benjamin samuel frank gregory raymond alexander patrick jack dennis jerry tyler aaron jose adam
 henry nathan douglas zachary peter kyle walter ethan jeremy harold keith christian roger noah gerald carl
-terry sean austin arthur lawrence jesse dylan bryan joe jordan billy bruce albert willie gabriel logan alan
+sean austin arthur lawrence bryan joe billy bruce albert willie gabriel alan
 juan wayne roy ralph randy eugene vincent russell elijah louis bobby philip johnny mitch chuck ted marco
 rand newt jeb rudy reince sean stephen vladimir xi emmanuel boris rishi keir olaf justin narendra benjamin
-recep jair hunter tim chris pat alex nick rick rob tom jim ben dan sam matt jon greg ron tony ted
+recep jair hunter tim nick rick rob tom jim ben dan matt jon greg ron tony ted
 josh mitt marco reince rudy kurt hank earl lloyd ray roy howard dick newt luke mario carlos luis pedro
 miguel antonio francisco javier rafael ali mohammed ahmed omar hassan ivan sergei dmitri igor andrei pierre jacques
 francois hans karl friedrich giuseppe rahm cory beto pete elon jared stephen jeff jeffrey bret brett
@@ -84,18 +84,16 @@ lindsey_m kellyanne_f""".split())
 FEMALE_NAMES = frozenset("""hillary nancy elizabeth kamala michelle melania ivanka sarah mary patricia jennifer
 linda barbara susan jessica karen lisa betty margaret sandra ashley kimberly emily donna carol ruth sharon
 michelle laura amy angela shirley anna brenda pamela emma nicole helen samantha katherine christine debra
-rachel carolyn janet catherine maria heather diane julie joyce victoria kelly christina lauren joan evelyn
-olivia judith megan cheryl martha andrea frances hannah jacqueline ann gloria jean kathryn alice teresa
+rachel carolyn janet catherine maria heather diane julie joyce victoria christina lauren joan evelyn
+olivia judith megan cheryl martha andrea frances hannah jacqueline ann gloria kathryn alice teresa
 sara janice doris madison julia grace judy abigail marie denise beverly amber theresa marilyn danielle
 diana brittany natalie sophia rose isabella alexis kayla charlotte kellyanne sheryl condoleezza madeleine
 theresa angela ursula marine giorgia liz kirsten tammy claire dianne debbie amy tulsi nikki sonia ruth
-elena lisa susan jill kathy huma chelsea gennifer alicia melanie sheila maxine gwen heidi loretta hope
-ivana tiffany jane janet valerie stacey stacy tracy wendy whitney paula carla rosa lucia ana carmen isabel
+elena lisa susan jill kathy huma chelsea gennifer alicia melanie sheila maxine gwen heidi loretta 
+ivana tiffany jane janet valerie wendy whitney paula carla rosa lucia ana carmen isabel
 sofia fatima aisha olga irina natalia svetlana marta monica veronica vanessa yvonne nina tara tina hilary
 betsy kristen kirstjen kristi marsha joni susana ilhan alexandria rashida ayanna lauren""".split())
 
-PERSON_PRONOUNS = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
-ORG_PRONOUNS = {"it", "its", "they", "them", "their"}
 
 # Capitalised words for groups of people and other things that are no single person.
 NON_PERSONS = frozenset("""americans african-americans african-american africans hispanics latinos latinas

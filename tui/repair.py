@@ -58,6 +58,44 @@ def rejoin_splits(blocks: list[RawBlock]) -> list[RawBlock]:
     return out
 
 
+def unstack_lines(blocks: list[RawBlock]) -> list[RawBlock]:
+    """Split a title stacked on its byline, and a footer of stacked boilerplate lines, into one block a line."""
+    out: list[RawBlock] = []
+    last = len(blocks) - 1
+    for position, block in enumerate(blocks):
+        if len(block.lines) > 1 and position <= 1 and _byline_line(block.lines) is not None:
+            out.extend(_split_header(block))
+        elif len(block.lines) > 1 and position >= last - 2 and _stacked_boilerplate(block.lines):
+            out.extend(RawBlock("body", line) for line in block.lines)
+        else:
+            out.append(block)
+    return out
+
+
+def _byline_line(lines: tuple[str, ...]) -> int | None:
+    for number, line in enumerate(lines[1:4], start=1):
+        if parse_byline(line) is not None:
+            return number
+    return None
+
+
+def _split_header(block: RawBlock) -> list[RawBlock]:
+    first = _byline_line(block.lines)
+    parts = [RawBlock("body", " ".join(block.lines[:first]))]
+    rest = block.lines[first:]
+    while rest and parse_byline(rest[0]) is not None:
+        parts.append(RawBlock("body", rest[0]))
+        rest = rest[1:]
+    if rest:
+        parts.append(RawBlock("body", " ".join(rest), lines=rest))
+    return parts
+
+
+def _stacked_boilerplate(lines: tuple[str, ...]) -> bool:
+    short = all(words_of(line) <= 15 for line in lines)
+    return short and sum(map(is_boilerplate, lines)) * 2 >= len(lines)
+
+
 def _starts_lower(text: str) -> bool:
     first = text.lstrip("\"“‘'([—–- ")[:1]
     return first.islower()

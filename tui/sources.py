@@ -14,7 +14,7 @@ from collections.abc import Iterator, Sequence
 
 from tui.document import Paragraph
 from tui.quotes_entities import NAME, classify, scan_names
-from tui.quotes_lexicon import OUTLETS, SOCIAL
+from tui.quotes_lexicon import CAP_STOP, OUTLETS, SOCIAL
 
 _EMPH = r"[*_]{0,2}"
 # A name, with the "of Energy" that completes an organisation's name.
@@ -22,7 +22,7 @@ _ORG_NAME = rf"(?:{NAME}(?:\s+(?:of|for|on)\s+(?:the\s+)?{NAME})?)"
 _ORG_HEADS = r"(?:ministry|department|agency|office|bureau|commission|committee|council|court|police|government|" \
              r"administration|authority|authorities|company|firm|campaign|party|union|institute|foundation|" \
              r"service|board|regulator|newspaper|network|broadcaster|station|magazine|paper|outlet|agency)"
-_ORG_PHRASE = rf"(?:the\s+(?:[a-z][\w\-]*\s+){{0,2}}{_ORG_HEADS}(?:\s+of\s+{NAME})?)"
+_ORG_PHRASE = rf"(?:[Tt]he\s+(?:[a-z][\w\-]*\s+){{0,2}}{_ORG_HEADS}(?:\s+of\s+{NAME})?)"
 _DOC_HEADS = r"(?:report|article|story|investigation|analysis|poll|survey|study|editorial|op-ed|column|piece|" \
              r"interview|broadcast|review|document|documents|filing|filings|memo|statement|release|letter|" \
              r"records|data|figures|estimate|estimates|audit|ruling|transcript|video|post|tweet|podcast|documentary)"
@@ -40,7 +40,7 @@ _ACCORDING = re.compile(rf"ccording\s+to\s+(?P<phrase>(?:the\s+|an?\s+)?{_EMPH}(
 _AFTER_NAME_VERB = re.compile(rf"{_EMPH}\s+{_SOURCE_VERBS}\b")
 _AFTER_NAME_DOC = re.compile(rf"{_EMPH}\s+{_DOC_HEADS}\b(?:\s+(?:published|released|issued|dated|from|on|last)"
                              r"\s+[\w ,]{0,30}?\d{1,4})?")
-_ORG_TAIL_NAME = re.compile(rf"\s+(?:of|for|on)\s+(?:the\s+)?{NAME}")
+_ORG_TAIL_NAME = re.compile(rf"\s+(?:of|for|on)\s+(?:the\s+)?(?P<tail>{NAME})")
 _BEFORE_DOC = re.compile(r"(?:\b[Aa]n?|\b[Tt]he)\s+[*_]{0,2}$")
 _THE_BEFORE = re.compile(r"(?:\b[Tt]he\s+)?[*_]{0,2}$")
 _ARTICLE = re.compile(r"(?:A|An|The)\s+")
@@ -57,6 +57,7 @@ _OUTLET_WORDS = re.compile(r"\b(?:times|post|news|journal|tribune|herald|gazette
                            r"guardian|economist|examiner|inquirer|monitor|today|atlantic|newspaper|broadcaster|"
                            r"paper|outlet|station)\b")
 _DOC_WORD = re.compile(rf"\b{_DOC_HEADS}$")
+_DOC_ANYWHERE = re.compile(rf"\b{_DOC_HEADS}\b")
 _LEAD_THE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
@@ -87,7 +88,9 @@ def _named(src: str) -> tuple[str, str] | None:
 def _phrase(src: str) -> tuple[str, str]:
     """A lowercase source phrase ("the health ministry", "the report") as it is written."""
     name = " ".join(src.split())
-    return name, "document" if _DOC_WORD.search(name) else _kind(name, _LEAD_THE.sub("", name.lower()))
+    if name.startswith(("The ", "A ", "An ")):
+        name = name[0].lower() + name[1:]  # "The city council" opened its sentence: "the city council"
+    return name, "document" if _DOC_ANYWHERE.search(name) else _kind(name, _LEAD_THE.sub("", name.lower()))
 
 
 def _around_names(text: str, names: list) -> list[tuple[str, str, str]]:
@@ -99,6 +102,8 @@ def _around_names(text: str, names: list) -> list[tuple[str, str, str]]:
         if entity.kind == "person" and entity.key not in OUTLETS and entity.key not in SOCIAL:
             continue
         tail = _ORG_TAIL_NAME.match(text, end)
+        if tail and all(w.lower().strip(".,") in CAP_STOP for w in tail.group("tail").split()):
+            tail = None  # "Huffington Post on Thursday": a day, not the rest of the name
         full_end = tail.end() if tail and entity.kind == "org" else end
         name = text[start:full_end] if full_end != end else entity.name
         named = _named(name)
@@ -157,7 +162,7 @@ def extract_sources(paragraphs: Sequence[Paragraph], names: Sequence[list] | Non
     ``names`` are the names of each paragraph as :func:`tui.quotes_entities.scan_names` finds them,
     when the caller has them already; else they are found here.
     """
-    texts = [p.text for p in paragraphs]
+    texts = ["" if p.kind == "boilerplate" else p.text for p in paragraphs]
     cited: list[list[tuple[str, str, str]]] = [
         _around_names(text, names[i] if names is not None else scan_names(text, [])) for i, text in enumerate(texts)]
     # The fixed patterns run once over the whole text (a NUL between paragraphs stops every match there):

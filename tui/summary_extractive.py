@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 
-from tui.document import Document
+from tui.document import Document, Paragraph
 from tui.summary import SummaryResult, default_sentence_count
 from tui.summary_score import (DEFAULT_WEIGHTS, Candidate, Weights, collect_candidates, rank_document,
                                score_candidates, select)
@@ -71,11 +72,27 @@ def document_title(document: Document) -> str | None:
     return titles[0].text if titles else None
 
 
-def sections(document: Document, cands: list[Candidate]):
-    """(heading paragraph, candidate indices) for each heading, in order; nothing when there is no heading."""
+def section_level(headings: list[Paragraph]) -> int:
+    """The level that divides the text: the highest (smallest number) used by two headings or more.
+
+    A book with chapters and subsections gets a summary per chapter; a single
+    heading level, however deep, gives a summary per heading.
+    """
+    levels = Counter(max(h.level, 1) for h in headings)
+    repeated = [level for level, count in levels.items() if count >= 2]
+    return min(repeated) if repeated else max(levels)
+
+
+def sections(document: Document, cands: list[Candidate]) -> list[tuple[Paragraph, list[int]]]:
+    """(heading paragraph, candidate indices) per section heading, in order; nothing when there is no heading.
+
+    Deeper headings belong to the section around them.
+    """
     headings = document.paragraphs_of_kind("heading")
     if not headings:
         return []
+    level = section_level(headings)
+    headings = [h for h in headings if max(h.level, 1) <= level]
     out, c = [], 0
     while c < len(cands) and cands[c].paragraph < headings[0].index:
         c += 1  # sentences before the first heading belong to the document summary only

@@ -23,9 +23,10 @@ SUMMARY_KINDS = ("body", "list")
 _FIGURE = re.compile(r"\d|\b(?:[Mm]illion|[Bb]illion|[Tt]rillion|per ?cent|percent|half|third|quarter|dozen)\b")
 _SOURCE = re.compile(r"\b(?:said|says|told|according to|announced|reported|stated|warned|claimed|added|explained"
                      r"|argued|insisted|confirmed|revealed|admitted)\b")
+LEAD_SPAN = 80  # sentences: about a long news article
 _OPENING_QUOTES = "\"“‘'"
 _DANGLING = re.compile(r"(?:But|And|So|Yet|Or|However|Also|Instead|Still|This|These|That|Those|It|Its|They|Their"
-                       r"|Them|He|She|His|Her|Such|Then|Thus|Meanwhile|Moreover|Furthermore)\b")
+                       r"|Them|He|She|His|Her|Such|Then|Thus|Meanwhile|Moreover|Furthermore)\b(?!-)")
 _NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
 
 
@@ -62,6 +63,8 @@ class Candidate:
     penalty: float  # multiplies the score: < 1 for caption-like sentences and list items
     figure: bool  # holds a number or a quantity word
     source: bool  # names someone who says or reports something
+    order: int = 0  # position among the candidates of its section (the text before a first heading is one)
+    span: int = 1  # number of candidates in its section
 
 
 def collect_candidates(document: Document) -> list[Candidate]:
@@ -70,13 +73,25 @@ def collect_candidates(document: Document) -> list[Candidate]:
     A text with no such sentence at all (a poem set as block quotes, say) falls back on its quotes.
     """
     out: list[Candidate] = []
+    starts = [0]  # where each section's candidates begin
     for paragraph in document.paragraphs:
-        if paragraph.kind in SUMMARY_KINDS and not is_pull_quote(paragraph.text):
+        if paragraph.kind == "heading" and len(out) > starts[-1]:
+            starts.append(len(out))
+        elif paragraph.kind in SUMMARY_KINDS and not is_pull_quote(paragraph.text):
             out.extend(paragraph_candidates(paragraph))
     if not out:
         for paragraph in document.paragraphs_of_kind("quote"):
             out.extend(paragraph_candidates(paragraph))
+    number_within_sections(out, starts if out else [0])
     return out
+
+
+def number_within_sections(cands: list[Candidate], starts: list[int]) -> None:
+    """Set each candidate's order and span within its section, for the position prior."""
+    bounds = [*starts, len(cands)]
+    for start, end in zip(bounds, bounds[1:]):
+        for i in range(start, end):
+            cands[i].order, cands[i].span = i - start, end - start
 
 
 def paragraph_candidates(paragraph: Paragraph) -> list[Candidate]:
@@ -99,8 +114,13 @@ def paragraph_candidates(paragraph: Paragraph) -> list[Candidate]:
 
 
 def position_prior(order: int, total: int) -> float:
-    """Early sentences matter more in news; the prior fades with absolute and relative position."""
-    return 1.0 / math.sqrt(1.0 + order) * 0.5 + 0.5 * (1.0 - order / max(total, 1))
+    """Early sentences matter more in news: the prior fades with position, over at most an article's length.
+
+    Positions count from the start of a section, so in a long text with
+    headings each chapter's opening gets the benefit, not only the first pages.
+    """
+    span = max(min(total, LEAD_SPAN), 1)
+    return 0.5 / math.sqrt(1.0 + order) + 0.5 * max(0.0, 1.0 - order / span)
 
 
 def length_factor(words: int, ideal: float) -> float:
@@ -132,7 +152,7 @@ def score_candidates(cands: list[Candidate], vectors: list[Vector], title_vec: V
     scores = []
     for i, (cand, vec) in enumerate(zip(cands, vectors)):
         score = (weights.centrality * central[i]
-                 + position * position_prior(i, n)
+                 + position * position_prior(cand.order, cand.span)
                  + title * (dot(vec, title_vec) if title_vec else 0.0)
                  + weights.figures * cand.figure
                  + weights.sources * cand.source)

@@ -31,15 +31,14 @@ _SUFFIXES = ("ational", "ization", "fulness", "iveness", "ousness", "ations", "n
              "ities", "ingly", "ement", "ness", "ment", "ings", "ity", "ies", "ing", "ers", "ied", "ive",
              "ous", "ful", "ed", "er", "ly", "es", "s")
 
-# Lines and fragments that newspapers wrap around an article.
+# Lines and fragments that newspapers wrap around an article (anchored at the start of the sentence).
 _BOILERPLATE = re.compile(
-    r"^(?:by\s*[.:]?\s*(?:[A-Z][\w'’.-]*\s*){1,4}[.]?$"
-    r"|(?:published|updated|last updated|posted|created)\s*(?:at|on)?\s*:?\s*[.|]?\s*[\d.:|,\sA-Za-z]*$"
-    r"|(?:scroll down|click here|read more|see more|sign up|subscribe|follow (?:us|@)|share this|related:|advertisement"
-    r"|all rights reserved|copyright|©|\(?photo(?:graph)?s?\b|\(?pictures?\s*:|image(?:s)? (?:copyright|source)"
-    r"|watch the video|video:|listen:|comments?\b)"
-    r"|\|)",
-    re.IGNORECASE,
+    r"^(?:[Bb]y\s*[.:]?\s*(?:[A-Z][\w'’.-]*,?\s*(?:and\s+)?){1,5}[.]?$"
+    r"|(?i:published|updated|last updated|posted)\s*(?::|(?i:at|on)?\s*\d{1,2}:\d{2})"
+    r"|(?i:scroll down|click here|read more|see more|sign up|subscribe\b|follow (?:us|@)|share this|related:"
+    r"|advertisement\s*$|all rights reserved|copyright\s*(?:©|\(c\)|\d{4})|©|\(?photo(?:graph)?s?\s*(?::|by\b|credit)"
+    r"|\(?pictures?\s*:|images?\s+(?:copyright|source)|watch the video|video:|listen:|comments?\s*(?::|\(\d|$))"
+    r"|\|)"
 )
 # Case-sensitive literals on purpose: an IGNORECASE alternation is several times slower on long texts.
 _BOILERPLATE_ANYWHERE = re.compile(
