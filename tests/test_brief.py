@@ -261,10 +261,10 @@ def test_rendering_is_linear_and_fast_on_a_huge_text():
                       [{"name": f"Outlet {i % 300}", "paragraph": i} for i in range(5000)])
     notes = {"notes": [{"paragraph": i, "text": f"note {i} #x", "tags": ["a"]} for i in range(0, 20_000, 4)],
              "reviews": [{"paragraph": i, "status": "verified"} for i in range(0, 20_000, 2)]}
-    start = time.perf_counter()
+    start = time.process_time()  # CPU time: other processes on a busy machine do not count
     markdown = one(doc, result, notes)
-    elapsed = time.perf_counter() - start
-    assert elapsed < 1.0, f"rendering took {elapsed:.2f} s"
+    elapsed = time.process_time() - start
+    assert elapsed < 1.0, f"rendering took {elapsed:.2f} s of CPU"
     assert "Verified: 10,000" in markdown
 
 

@@ -68,6 +68,7 @@ def test_escape_inline_obsidian_and_readability(text, expected):
 def test_one_line_folds_breaks_and_drops_controls():
     assert one_line("a\r\nb\u2028c\x00d\x1b[0m\t e") == "a b cd[0m e"
     assert one_line(None) == ""
+    assert one_line("0\r\x1b\x850") == "0 0"  # found by hypothesis: a control between two breaks
     assert one_line("10\u00a0km") == "10\u00a0km"  # a no-break space stays
 
 

@@ -175,3 +175,20 @@ def test_any_mix_of_number_pieces_gives_well_formed_figures(pieces):
         assert fig["upper"] is None or isinstance(fig["upper"], (int, float))
         assert fig["text"] and fig["text"] in text
         json.dumps(fig)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("The new chair, Ines Holm, 47, starts in May.", 47),
+    ("The designer, who died in Leeds aged 88, left no will.", 88),
+])
+def test_ages_count_age(text, value):
+    assert by_value(figures(text), value)["counts"] == "age"
+
+
+def test_numbered_sections_and_pages_are_names():
+    assert figures("Auditors cited section 404 and page 12 of the act.") == []
+
+
+def test_day_lists_are_one_date():
+    found = figures("The auction runs on 22 and 23 June.")
+    assert [(f["text"], f["kind"]) for f in found] == [("22 and 23 June", "date")]

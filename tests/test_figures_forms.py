@@ -158,6 +158,7 @@ def test_spelled_numbers_with_scales_and_fractions():
     ("For details call 0800 555 0199 before noon.", 555),
     ("Read the report at https://example.org/report-2024/page-7 today.", 7),
     ("The claim was disputed.[12] Nobody replied.", 12),
+    ("The claim was widely reported.3 Nobody checked it.", 3),
     ("The meeting starts at 2pm sharp.", 2),
     ("The ferry left at 10:30 GMT.", 30),
     ("Fans queued for the new Xbox 360 console.", 360),

@@ -228,3 +228,13 @@ def test_one_long_paragraph_takes_linear_time() -> None:
     large_time = time.process_time() - start
     assert len(found) == 1200
     assert large_time < 8 * small_time + 0.05  # four times the text: about four times the time, never sixteen
+
+
+def test_paragraph_numbers_are_the_paragraph_indices() -> None:
+    shifted = [Paragraph(index=7, id="7", kind="body", text="“We will rebuild,” Anna Berg said.", sentences=())]
+    assert extract_quotes(shifted)[0][0]["paragraph"] == 7
+
+
+def test_name_in_the_appositive() -> None:
+    quote = only('The minister for the Coast, Maria Lopez, said: "The ferry will run again next week."')
+    assert quote["speaker"] == "Maria Lopez"

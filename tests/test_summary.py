@@ -16,7 +16,8 @@ ARTICLE = [
     ("title", "Millbrook library reopens after flood repairs"),
     ("byline", "By Ada Quint, Staff Reporter"),
     ("body", "The Millbrook public library reopened on Monday after a flood closed the building for eight months. "
-             "Repairs to the library cost the town council 2.4 million pounds, according to the council's budget office."),
+             "Repairs to the library cost the town council 2.4 million pounds, "
+             "according to the council's budget office."),
     ("body", "Water from the river reached the ground floor of the library in March. "
              "Staff moved about 12,000 books to the upper floor before the water arrived. "
              "The children's section lost carpets, shelves and two reading rooms."),
@@ -223,7 +224,7 @@ def test_every_body_paragraph_gets_one_short_gist_and_nothing_else_does():
     assert set(gists) == {p.index for p in doc.paragraphs if p.kind == "body"}
     for index, gist in gists.items():
         assert 0 < len(gist) <= GIST_CHARS
-        assert gist.rstrip("…") in doc.paragraphs[index].text or gist.rstrip("…").rstrip() in doc.paragraphs[index].text
+        assert gist.rstrip("…") in doc.paragraphs[index].text
 
 
 def test_a_long_sentence_is_trimmed_at_a_clause_with_an_ellipsis():
@@ -265,9 +266,23 @@ def test_sections_follow_the_level_that_divides_the_text():
     chapter = ("The crew rebuilt the pier over the winter while the ferry ran from the old slip instead. "
                "Engineers checked every pile and replaced the rotten ones with steel.")
     parts = [("title", "The pier"), ("heading", "Chapter one"), ("body", chapter), ("heading", "Details"),
-             ("body", chapter.replace("pier", "wall")), ("heading", "Chapter two"), ("body", chapter.replace("crew", "team"))]
+             ("body", chapter.replace("pier", "wall")), ("heading", "Chapter two"),
+             ("body", chapter.replace("crew", "team"))]
     doc = make_doc(parts)
     doc.paragraphs[3] = Paragraph(3, doc.paragraphs[3].id, "heading", "Details", ("Details",), 2)
     result = summarize(doc, 2)
     assert [s["heading"] for s in result.sections] == ["Chapter one", "Chapter two"]
     assert {s["paragraph"] for s in result.sections[0]["sentences"]} <= {2, 4}
+
+
+def test_the_garbage_collector_is_left_as_it_was():
+    import gc
+
+    summarize(make_doc(ARTICLE), 2)
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        summarize(make_doc(ARTICLE), 2)
+        assert not gc.isenabled()
+    finally:
+        gc.enable()

@@ -15,11 +15,8 @@ from textual.screen import Screen
 from tui.config import Config, DEFAULT_THEME, load_config, save_setting
 from tui.loader import LoadError
 from tui.notes import NotesStore
-from tui.screens.commands import reader_commands
 from tui.screens.loading import open_text
-from tui.screens.help import HelpScreen, group_bindings
 from tui.screens.reader import ReaderScreen
-from tui.screens.start import StartScreen
 from tui.state import ReadingState
 from tui.themes import highlight_defaults, load_themes
 
@@ -91,6 +88,8 @@ class ReaderApp(App[int]):
             self._note_problem(save_setting("theme", self.theme))
         self._theme_ready = True
         if self.path is None:
+            from tui.screens.start import StartScreen
+
             self.push_screen(StartScreen(self.reading_state))
         else:
             self.open_text(self.path)
@@ -116,7 +115,7 @@ class ReaderApp(App[int]):
             self.push_screen(screen)
         return True
 
-    def on_start_screen_open(self, message: StartScreen.Open) -> None:
+    def on_start_screen_open(self, message) -> None:
         self.open_text(message.path)
 
     def reader(self) -> ReaderScreen | None:
@@ -139,6 +138,8 @@ class ReaderApp(App[int]):
         self.exit(0)
 
     def action_help(self) -> None:
+        from tui.screens.help import HelpScreen, group_bindings
+
         if isinstance(self.screen, HelpScreen):
             return
         focused = self.screen.focused
@@ -150,6 +151,8 @@ class ReaderApp(App[int]):
         yield from super().get_system_commands(screen)
         reader = self.reader()
         if reader is not None:
+            from tui.screens.commands import reader_commands
+
             yield from reader_commands(self, reader)
 
 

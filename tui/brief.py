@@ -15,7 +15,7 @@ import math
 import os
 from datetime import datetime, timezone
 
-from tui.brief_blocks import Blocks, Slugger
+from tui.brief_blocks import Blocks
 from tui.brief_model import (
     SECTIONS,
     WORDS_PER_MINUTE,
@@ -35,7 +35,7 @@ MULTI_TITLE = "Reading brief"
 
 __all__ = [
     "BRIEF_MARKER", "SECTIONS", "BriefInput", "BriefNotes", "BriefOptions",
-    "brief_notes", "parse_sections", "render_brief", "is_brief_text", "reading_minutes",
+    "brief_notes", "parse_sections", "render_brief", "is_brief_text", "reading_minutes", "reading_time",
 ]
 
 
@@ -100,10 +100,10 @@ def metadata_line(document, made_at: datetime | None) -> str:
 
 
 def _add_text(out: Blocks, entry: BriefInput, level: int, options: BriefOptions,
-              made_at: datetime | None) -> str:
-    """One text's heading, metadata line and sections; returns the heading's anchor."""
+              made_at: datetime | None) -> int:
+    """One text's heading, metadata line and sections; returns the heading's number (see Blocks)."""
     document = entry.document
-    anchor = out.heading(level, document_title(document))
+    number = out.heading(level, document_title(document))
     out.add(metadata_line(document, made_at))
     analysis = entry.analysis
     if analysis is None and any(name != "notes" for name in options.sections):
@@ -119,7 +119,7 @@ def _add_text(out: Blocks, entry: BriefInput, level: int, options: BriefOptions,
             add_figures(out, level + 1, analysis.figures, options)
         elif name == "quotes":
             add_quotes(out, level + 1, analysis.quotes, analysis.sources, options)
-    return anchor
+    return number
 
 
 def _render_single(entry: BriefInput, options: BriefOptions) -> str:
@@ -135,22 +135,21 @@ def _contents_line(number: int, entry: BriefInput, anchor: str) -> str:
 
 
 def _render_many(entries: list[BriefInput], options: BriefOptions) -> str:
-    slugger = Slugger()
-    head = Blocks(slugger)
-    head.add(BRIEF_MARKER)
-    head.heading(1, MULTI_TITLE)
+    out = Blocks()
+    out.add(BRIEF_MARKER)
+    out.heading(1, MULTI_TITLE)
     words = sum(entry.document.words for entry in entries)
     parts = [f"{len(entries)} texts", *_words_and_time(words)]
     if options.made_at is not None:
         parts.append("brief made " + made_at_text(options.made_at))
-    head.add(" · ".join(parts))
-    head.heading(2, "Contents")
-    body = Blocks(slugger)
-    anchors = [_add_text(body, entry, 2, options, None) for entry in entries]
-    head.add("\n".join(_contents_line(i, entry, anchor)
-                       for i, (entry, anchor) in enumerate(zip(entries, anchors), start=1)))
-    head.extend(body)
-    return head.text()
+    out.add(" · ".join(parts))
+    out.heading(2, "Contents")
+    contents = out.placeholder()
+    numbers = [_add_text(out, entry, 2, options, None) for entry in entries]
+    anchors = out.anchors()
+    out.fill(contents, "\n".join(_contents_line(i, entry, anchors[number])
+                                 for i, (entry, number) in enumerate(zip(entries, numbers), start=1)))
+    return out.text()
 
 
 def render_brief(entries: list[BriefInput], options: BriefOptions | None = None) -> str:

@@ -7,7 +7,7 @@ numbers shown to people are 1-based: ``¶ 1`` is the paragraph with index 0.
 
 from __future__ import annotations
 
-import unicodedata
+import re
 from collections.abc import Iterable
 
 from tui.markdown_escape import escape_inline, one_line
@@ -36,13 +36,13 @@ def paragraph_refs(indexes: Iterable[int]) -> str:
     return f"{PILCROW} {shown}" + (f" +{more}" if more > 0 else "")
 
 
-def _slug_char(char: str) -> str:
-    if char == " ":
-        return "-"
-    if char == "-" or char == "_":
-        return char
-    category = unicodedata.category(char)
-    return char if category[0] in "LMN" else ""
+# GitHub drops everything but letters, digits, marks, "_", "-" and spaces from an anchor.
+_NOT_SLUG = re.compile(r"[^\w\- \u0300-\u036f]")
+
+
+def github_slug(text: str) -> str:
+    """The anchor GitHub gives a heading of ``text`` before repeats are numbered."""
+    return _NOT_SLUG.sub("", one_line(text).lower()).replace(" ", "-")
 
 
 class Slugger:
@@ -52,7 +52,7 @@ class Slugger:
         self._seen: dict[str, int] = {}
 
     def slug(self, text: str) -> str:
-        base = "".join(_slug_char(c) for c in one_line(text).lower())
+        base = github_slug(text)
         slug = base
         while slug in self._seen:
             self._seen[base] += 1
@@ -62,22 +62,40 @@ class Slugger:
 
 
 class Blocks:
-    """Markdown blocks in order; :meth:`text` joins them with blank lines."""
+    """Markdown blocks in order; :meth:`text` joins them with blank lines.
 
-    def __init__(self, slugger: Slugger | None = None) -> None:
+    Headings are remembered so :meth:`anchors` can give their GitHub anchors; the
+    anchors are worked out only when asked for (a multi-text brief's contents list).
+    """
+
+    def __init__(self) -> None:
         self.blocks: list[str] = []
-        self.slugger = slugger or Slugger()
+        self.heading_texts: list[str] = []
 
-    def heading(self, level: int, text: str) -> str:
-        """Add a heading of plain ``text`` (escaped here); return its GitHub anchor."""
+    def heading(self, level: int, text: str) -> int:
+        """Add a heading of plain ``text`` (escaped here); return its number, for :meth:`anchors`."""
         level = min(max(level, 1), 6)
         self.blocks.append("#" * level + " " + escape_inline(text))
-        return self.slugger.slug(text)
+        self.heading_texts.append(text)
+        return len(self.heading_texts) - 1
+
+    def anchors(self) -> list[str]:
+        """The GitHub anchor of every heading so far, in order (repeats numbered as GitHub does)."""
+        slugger = Slugger()
+        return [slugger.slug(text) for text in self.heading_texts]
 
     def add(self, block: str) -> None:
         """Add an already-rendered block (a paragraph, list, table or quote)."""
         if block:
             self.blocks.append(block)
+
+    def placeholder(self) -> int:
+        """Reserve a block to :meth:`fill` later (e.g. a contents list); returns its position."""
+        self.blocks.append("")
+        return len(self.blocks) - 1
+
+    def fill(self, position: int, block: str) -> None:
+        self.blocks[position] = block
 
     def bullets(self, items: Iterable[str]) -> None:
         """Add a bullet list of already-escaped items."""
@@ -87,8 +105,5 @@ class Blocks:
         """Add an italic remark of plain ``text``, e.g. what a cap left out."""
         self.add(f"*{escape_inline(text)}*")
 
-    def extend(self, other: Blocks) -> None:
-        self.blocks.extend(other.blocks)
-
     def text(self) -> str:
-        return "\n\n".join(self.blocks) + "\n"
+        return "\n\n".join(block for block in self.blocks if block) + "\n"

@@ -35,7 +35,9 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
     brief = subparsers.add_parser(
         "brief", help="write a Markdown brief of one or more texts",
         description="Write a Markdown brief (summary, key figures, quoted sources, notes) of one "
-                    "or more texts. Several texts make one brief with a contents list.")
+                    "or more texts. Several texts make one brief with a contents list.",
+        epilog="Paragraphs are numbered from 1, as in the reader (¶ 1 is the first paragraph). "
+               "Example: closeread brief a.md b.md -o week.md --no-timestamp")
     brief.add_argument("paths", nargs="+", metavar="PATH", help="text files (`-` reads standard input)")
     brief.add_argument("-o", "--output", metavar="FILE",
                        help="write the brief to FILE (default: standard output); an existing FILE "

@@ -46,7 +46,7 @@ def _extract(paragraphs: Sequence[Paragraph]) -> list[dict]:
 
 
 def _occurrences(paragraphs: Sequence[Paragraph]):
-    """Every figure occurrence in reading order, with its paragraph, sentence and what it counts."""
+    """Every figure occurrence in reading order, with its paragraph and sentence (and the one before it)."""
     previous = None
     for paragraph in paragraphs:
         if paragraph.kind in SKIPPED_KINDS:

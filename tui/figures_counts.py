@@ -183,6 +183,8 @@ def what_it_counts(fig: dict, s: str, previous: str | None) -> str | None:
         phrase = left_phrase(s, fig["start"], kind)
     if phrase is None and kind == "money":
         phrase = _after_preposition(s, fig["end"], _IN_PREP)  # "$3bn in new contracts"
+    if phrase is None and kind == "count" and _is_age(s, fig):
+        phrase = "age"
     if phrase is None and kind in ("count", "other", "percent"):
         phrase = back_reference(s, fig["start"], previous)
     if phrase is None and kind in ("money", "percent"):
@@ -210,6 +212,18 @@ def _change(s: str, fig: dict) -> str | None:
     since = _FROM_ON.match(s, fig["end"])
     base = right_phrase(s, since.end(), "measure") if since else None
     return f"{word} {since.group(1)} {base}" if base else word
+
+
+def _is_age(s: str, fig: dict) -> bool:
+    """ "Ann Lee, 35, said" and "died aged 94": a bare number that gives a person's age."""
+    before = s[max(0, fig["start"] - 30):fig["start"]]
+    after = s[fig["end"]:fig["end"] + 1]
+    if before.endswith(("aged ", "age of ")):
+        return True
+    if not before.endswith(", ") or after not in (",", ")") or not isinstance(fig["value"], int):
+        return False
+    name = before[:-2].rsplit(None, 1)[-1] if before[:-2].strip() else ""
+    return name[:1].isupper() and 0 < fig["value"] < 120
 
 
 def subject_phrase(s: str, start: int) -> str | None:

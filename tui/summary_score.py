@@ -16,13 +16,16 @@ from dataclasses import dataclass
 from tui.document import Document, Paragraph
 from tui.summary_rank import (Vector, centroid_similarity, dot, lexrank, normalise, scaled, sentence_frequencies,
                               term_vectors)
-from tui.summary_text import (clean_sentence, content_terms, is_boilerplate, is_caption_like, is_fragment_join,
-                              is_labelled_caption, is_pull_quote, looks_like_sentence, word_count)
+from tui.summary_text import (clean_sentence, content_terms, has_boilerplate_marks, has_caption_cues, is_boilerplate,
+                              is_caption_like, is_fragment_join, is_labelled_caption, is_pull_quote,
+                              looks_like_sentence, word_count)
 
 SUMMARY_KINDS = ("body", "list")
-_FIGURE = re.compile(r"\d|\b(?:[Mm]illion|[Bb]illion|[Tt]rillion|per ?cent|percent|half|third|quarter|dozen)\b")
+_DIGIT = re.compile(r"\d")
+_QUANTITY_WORD = re.compile(r"\b(?:[Mm]illion|[Bb]illion|[Tt]rillion|per ?cent|percent|half|third|quarter|dozen)\b")
 _SOURCE = re.compile(r"\b(?:said|says|told|according to|announced|reported|stated|warned|claimed|added|explained"
                      r"|argued|insisted|confirmed|revealed|admitted)\b")
+UNBALANCED_PENALTY = 0.8
 LEAD_SPAN = 80  # sentences: about a long news article
 _OPENING_QUOTES = "\"“‘'"
 _DANGLING = re.compile(r"(?:But|And|So|Yet|Or|However|Also|Instead|Still|This|These|That|Those|It|Its|They|Their"
@@ -45,7 +48,7 @@ class Weights:
     duplicate: float = 0.6  # cosine above which a sentence counts as a near-duplicate of one chosen
     ideal_words: float = 22.0
     idf_offset: float = 4.0  # mild: log(4 + n/df); 0 gives plain term frequency
-    long_summary: float = 0.5  # share of the sentences at which position and redundancy stop counting
+    long_summary: float = 0.5  # share of the sentences at which lead signals (position, title, quotes) and MMR fade out
     lexrank: bool = False  # True: LexRank's PageRank scores; False: its degree centrality (ranks as well, cheaper)
 
 
@@ -97,20 +100,28 @@ def number_within_sections(cands: list[Candidate], starts: list[int]) -> None:
 def paragraph_candidates(paragraph: Paragraph) -> list[Candidate]:
     """The usable sentences of one paragraph."""
     out = []
+    scan, cues = has_boilerplate_marks(paragraph.text), has_caption_cues(paragraph.text)
     for sentence in paragraph.sentences or (paragraph.text,):
         text = clean_sentence(sentence)
-        if not text or is_boilerplate(text) or is_labelled_caption(text) or not looks_like_sentence(text, 5):
+        if not text or is_boilerplate(text, scan) or is_labelled_caption(text) or not looks_like_sentence(text, 5):
             continue
         terms = content_terms(text)
         if len(terms) < 3:
             continue
-        penalty = 0.4 if is_caption_like(text) else 0.75 if is_fragment_join(text) else 1.0
+        penalty = 0.4 if is_caption_like(text, cues) else 0.75 if is_fragment_join(text) else 1.0
         if paragraph.kind == "list":
             penalty *= 0.6
+        if has_open_quote(text):
+            penalty *= UNBALANCED_PENALTY  # a quotation cut off mid-way reads badly out of context
         source = _SOURCE.search(text) is not None and _NAME.search(text) is not None
-        out.append(Candidate(paragraph.index, text, terms, word_count(text), penalty,
-                             bool(_FIGURE.search(text)), source))
+        figure = _DIGIT.search(text) is not None or _QUANTITY_WORD.search(text) is not None
+        out.append(Candidate(paragraph.index, text, terms, word_count(text), penalty, figure, source))
     return out
+
+
+def has_open_quote(text: str) -> bool:
+    """True when a quotation opens in ``text`` and does not close (or closes without opening)."""
+    return text.count('"') % 2 == 1 or text.count("“") != text.count("”")
 
 
 def position_prior(order: int, total: int) -> float:
@@ -196,7 +207,7 @@ def top_distinct(scores: list[float], texts: list[str] | None, size: int) -> lis
     seen: set[str] = set()
     out = []
     for i in order:
-        key = " ".join(texts[i].lower().split())
+        key = texts[i]
         if key not in seen:
             seen.add(key)
             out.append(i)

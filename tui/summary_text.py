@@ -45,6 +45,7 @@ _BOILERPLATE_ANYWHERE = re.compile(
     r"PUBLISHED\s*:|UPDATED\s*:|Last updated at|Follow @|@\w+ on Twitter|[Ss]croll (?:down|up) (?:for|to)"
     r"|CLICK HERE|Click here to|Getty Images|[Pp]hoto(?:graph)?s? (?:by|credit|courtesy)|Source: \w+$"
 )
+_BOILERPLATE_MARKS = re.compile(_BOILERPLATE_ANYWHERE.pattern.replace(r"Source: \w+$", r"Source: \w+"))
 # "By . Associated Press . PUBLISHED: . 14:11 EST, 25 October 2013 . | . UPDATED: . 15:36 EST ... ." before the text.
 _LEADING_JUNK = re.compile(
     r"^(?:\s*(?:By\s*\.?\s*(?:[A-Z][\w'’.-]*\s*(?:and\s+)?){1,5}\.|(?:PUBLISHED|UPDATED)\s*:\s*\.?"
@@ -86,12 +87,14 @@ def stem(word: str) -> str:
     return w
 
 
+TERM_CHARS = 7
 _TERMS: dict[str, str] = {}  # lower-case word -> stem, or "" for a word that carries no content
 _TERMS_LIMIT = 200_000
 
 
 def _term(word: str) -> str:
-    term = "" if len(word) < 2 or word in STOPWORDS else stem(word)
+    # Stems cut to TERM_CHARS letters join more forms of a word ("president", "presidential").
+    term = "" if len(word) < 2 or word in STOPWORDS else stem(word)[:TERM_CHARS]
     if len(_TERMS) < _TERMS_LIMIT:
         _TERMS[word] = term
     return term
@@ -122,12 +125,30 @@ def clean_sentence(text: str) -> str:
     return cleaned.strip()
 
 
-def is_boilerplate(text: str) -> bool:
-    """True for bylines, time stamps, calls to action, photo credits and similar furniture."""
+def has_boilerplate_marks(text: str) -> bool:
+    """True when ``text`` (a whole paragraph, say) holds anything :func:`is_boilerplate` finds mid-sentence.
+
+    One scan of a paragraph spares a scan of each of its sentences: most paragraphs have none.
+    """
+    return _BOILERPLATE_MARKS.search(text) is not None
+
+
+def has_caption_cues(text: str) -> bool:
+    """True when ``text`` holds a caption cue such as "(pictured)"; see :func:`is_caption_like`."""
+    return _CAPTION_CUE.search(text) is not None
+
+
+def is_boilerplate(text: str, scan: bool = True) -> bool:
+    """True for bylines, time stamps, calls to action, photo credits and similar furniture.
+
+    ``scan=False`` skips the mid-sentence markers, for a sentence of a paragraph known to have none.
+    """
     stripped = text.strip()
     if not stripped:
         return True
-    return bool(_BOILERPLATE.match(stripped) or _BOILERPLATE_ANYWHERE.search(stripped))
+    if _BOILERPLATE.match(stripped):
+        return True
+    return scan and _BOILERPLATE_ANYWHERE.search(stripped) is not None
 
 
 def is_labelled_caption(text: str) -> bool:
@@ -136,10 +157,13 @@ def is_labelled_caption(text: str) -> bool:
     return stripped.endswith(" .") and _CAPTION_LABEL.match(stripped) is not None
 
 
-def is_caption_like(text: str) -> bool:
-    """True for what reads rather like a caption: "(pictured)", "pictured here", a short "Label: ..." line."""
+def is_caption_like(text: str, cues: bool = True) -> bool:
+    """True for what reads rather like a caption: "(pictured)", "pictured here", a short "Label: ..." line.
+
+    ``cues=False`` skips the search for cues, for a sentence of a paragraph known to have none.
+    """
     stripped = text.strip()
-    if _CAPTION_CUE.search(stripped):
+    if cues and _CAPTION_CUE.search(stripped):
         return True
     return _CAPTION_LABEL.match(stripped) is not None and word_count(stripped) < 25
 

@@ -22,7 +22,6 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from tui.config import Config
 from tui.document import Document
 from tui.notes import NotesStore
-from tui.screens.brief_view import BriefScreen
 from tui.screens.reader_notes import NotesMixin
 from tui.screens.reader_search import SearchBar, SearchMixin
 from tui.screens.reader_watch import WatchMixin
@@ -101,6 +100,8 @@ class ReaderScreen(NotesMixin, SearchMixin, WatchMixin, Screen):
         self.generation = 0
         self.read_paragraphs: set[int] = set()
         self.side_hidden = not any(config.panes.values())
+        self.side_ready = False  # the side panes are mounted after the first paint
+        self.busy_label: str | None = None  # what the analysis panes say while busy
 
     # -- layout ---------------------------------------------------------------
 
@@ -108,14 +109,9 @@ class ReaderScreen(NotesMixin, SearchMixin, WatchMixin, Screen):
         yield ReaderHeader(self.document)
         with Horizontal(id="body"):
             yield ParagraphView(self.document.paragraphs, id="paragraphs")
-            with Vertical(id="side"):
-                yield Tabs(*[Tab(title, id=f"tab-{name}") for name, title in PANES.items()],
-                           id="side-tabs")
-                for name in PANES:
-                    yield SidePane(name)
+            yield Vertical(id="side")
         yield SearchBar()
         yield Static(TOO_SMALL, id="too-small")
-        yield Footer()
 
     @property
     def view(self) -> ParagraphView:
@@ -125,8 +121,7 @@ class ReaderScreen(NotesMixin, SearchMixin, WatchMixin, Screen):
         return self.query_one(f"#pane-{name}", SidePane)
 
     def on_mount(self) -> None:
-        self._apply_pane_visibility()
-        self.query_one("#side-tabs", Tabs).can_focus = False
+        self.set_class(self.side_hidden, "-side-hidden")
         start = min(self.text_state.paragraph, max(0, len(self.document.paragraphs) - 1))
         self.view.move_cursor(start, top=True)
         self.view.focus()
@@ -137,12 +132,38 @@ class ReaderScreen(NotesMixin, SearchMixin, WatchMixin, Screen):
             self.load_rest(*self.pending)
             self.pending = None
         self.start_watching()
+        self.call_after_refresh(self._mount_side)
         if self.store.problem:
             self.notify(self.store.problem, title="Notes are read-only", severity="error", timeout=8)
         for warning in self.document.warnings:
             self.notify(warning, severity="warning")
 
+    async def _mount_side(self) -> None:
+        """Mount the side panes and the footer once the paragraphs are on screen."""
+        tabs = Tabs(*[Tab(title, id=f"tab-{name}") for name, title in PANES.items()], id="side-tabs")
+        tabs.can_focus = False
+        await self.query_one("#side").mount(tabs, *[SidePane(name) for name in PANES])
+        await self.mount(Footer())
+        self.side_ready = True
+        self._apply_pane_visibility()
+        self.refresh_notes()
+        if self.analysis is not None:
+            self._fill_analysis_panes(self.analysis)
+        else:
+            self._show_busy(self.busy_label or "analysing…")
+        self._show_focus(self.view.cursor, force=True)
+        self._prewarm()
+
+    @work(thread=True, exit_on_error=False, group="prewarm")
+    def _prewarm(self) -> None:
+        """Import what later keys need (note editor, brief view) off the keypress path."""
+        import tui.screens.note_editor  # noqa: F401
+        import tui.screens.brief_view  # noqa: F401
+
     def _apply_pane_visibility(self) -> None:
+        self.set_class(self.side_hidden, "-side-hidden")
+        if not self.side_ready:
+            return
         for name in PANES:
             self.pane(name).set_class(not self.config.panes.get(name, True), "-hidden-pane")
         self.set_class(self.side_hidden, "-side-hidden")
@@ -159,8 +180,7 @@ class ReaderScreen(NotesMixin, SearchMixin, WatchMixin, Screen):
         """Analyse the current document in a thread; panes show progress until it arrives."""
         self.generation += 1
         self.analysis = None
-        for name in ("summary", "figures", "quotes"):
-            self.pane(name).set_count("analysing…")
+        self._show_busy("analysing…")
         self._show_gist(self.view.cursor)
         self._analyse(self.document, self.generation)
 
@@ -178,7 +198,12 @@ class ReaderScreen(NotesMixin, SearchMixin, WatchMixin, Screen):
 
     def on_analysis_progress(self, message: AnalysisProgress) -> None:
         if message.generation == self.generation and self.analysis is None:
-            label = f"analysing… {round(100 * message.fraction)}%"
+            self._show_busy(f"analysing… {round(100 * message.fraction)}%")
+
+    def _show_busy(self, label: str) -> None:
+        """Say on the analysis panes what is under way (loading, analysing, failed)."""
+        self.busy_label = label
+        if self.side_ready:
             for name in ("summary", "figures", "quotes"):
                 self.pane(name).set_count(label)
 
@@ -186,7 +211,13 @@ class ReaderScreen(NotesMixin, SearchMixin, WatchMixin, Screen):
         if message.generation != self.generation:
             return
         self.analysis = analysis = message.analysis
+        self.busy_label = None
         self.view.set_highlights(highlights_of(analysis))
+        if self.side_ready:
+            self._fill_analysis_panes(analysis)
+            self._show_focus(self.view.cursor, force=True)
+
+    def _fill_analysis_panes(self, analysis: Analysis) -> None:
         summary = self.pane("summary")
         summary.set_count(summary.items.set_items(summary_items(analysis.summary.sentences),
                                                   "No summary for this text."))
@@ -196,12 +227,10 @@ class ReaderScreen(NotesMixin, SearchMixin, WatchMixin, Screen):
         sources = source_items(analysis.sources)
         self.pane("quotes").items.set_items(quotes + sources, "No quotations found.")
         self.pane("quotes").set_count(f"{len(quotes)} · {len(analysis.sources)} sources")
-        self._show_focus(self.view.cursor, force=True)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "analysis" and event.state == WorkerState.ERROR:
-            for name in ("summary", "figures", "quotes"):
-                self.pane(name).set_count("analysis failed")
+            self._show_busy("analysis failed")
             self.notify(f"The analysis failed: {event.worker.error}", severity="error", timeout=10)
 
     # -- focus and cursor ------------------------------------------------------
@@ -212,16 +241,20 @@ class ReaderScreen(NotesMixin, SearchMixin, WatchMixin, Screen):
 
     def _show_focus(self, index: int, force: bool = False) -> None:
         self.query_one(ReaderHeader).show(index)
+        self.text_state.paragraph = index
+        self.read_paragraphs.add(index)
+        if not self.side_ready:
+            return
         self._show_gist(index)
         self.show_paragraph_notes(index)
         for name in ("summary", "figures", "quotes", "notes"):
             if force:
                 self.pane(name).items.current_paragraph = None
             self.pane(name).items.set_current(index)
-        self.text_state.paragraph = index
-        self.read_paragraphs.add(index)
 
     def _show_gist(self, index: int) -> None:
+        if not self.side_ready:
+            return
         gist = self.analysis.summary.gists.get(index) if self.analysis else None
         self.pane("summary").set_focus_text(gist_text(index, gist, self.analysis is None))
 
@@ -295,6 +328,8 @@ class ReaderScreen(NotesMixin, SearchMixin, WatchMixin, Screen):
             self.app.call_from_thread(self.notify, str(error), title="Brief not written",
                                       severity="error", timeout=10)
             return
+        from tui.screens.brief_view import BriefScreen
+
         self.app.call_from_thread(self.app.push_screen, BriefScreen(markdown, written.message))
 
     # -- state ----------------------------------------------------------------

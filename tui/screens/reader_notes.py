@@ -7,7 +7,6 @@ to overwrite a sidecar changed elsewhere; its messages are shown as they are.
 from __future__ import annotations
 
 from tui.notes import NotesError
-from tui.screens.note_editor import NoteEditor
 from tui.widgets.pane_items import focused_notes_text, note_line
 from tui.widgets.paragraph_view import Mark
 
@@ -26,6 +25,8 @@ class NotesMixin:
             if review.paragraph is not None:
                 marks[review.paragraph] = Mark(review.paragraph in marks, store.review_of(review.paragraph))
         self.view.set_marks(marks)
+        if not self.side_ready:
+            return
         items = [(note_line(n.text, n.paragraph, self._status_of(n), n.is_orphan), n.paragraph)
                  for n in store.notes]
         pane = self.pane("notes")
@@ -48,12 +49,16 @@ class NotesMixin:
 
     def show_paragraph_notes(self, index: int) -> None:
         """The notes pane's top part: notes and review status of paragraph ``index``."""
+        if not self.side_ready:
+            return
         texts = [note.text for note in self.store.notes_for(index)]
         status = self.store.review_of(index)
         self.pane("notes").set_focus_text(focused_notes_text(index, texts, status))
 
     def action_note(self) -> None:
         """Open the editor on the focused paragraph's note (a new one if it has none)."""
+        from tui.screens.note_editor import NoteEditor
+
         index = self.view.cursor
         if not self.document.paragraphs:
             return

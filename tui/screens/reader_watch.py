@@ -54,8 +54,7 @@ class WatchMixin:
 
     def load_rest(self, text: str, encoding: str, warnings: list[str]) -> None:
         """Split the whole of a long text in a thread; the preview is shown meanwhile."""
-        for name in ("summary", "figures", "quotes"):
-            self.pane(name).set_count("loading the text…")
+        self._show_busy("loading the text…")
         self._split(self.document.path, text, encoding, warnings)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="reload")

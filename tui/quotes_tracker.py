@@ -1,0 +1,164 @@
+"""The mention tracker: resolves "he", "she", "it" and lone surnames to the names before them.
+
+It remembers every mention in reading order, maps surnames to the full name
+seen last, learns genders from titles, first names and the pronouns that
+follow a lone name, and resolves a pronoun to the nearest fitting subject or
+speaker before it.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, insort
+from collections.abc import Iterator
+from dataclasses import dataclass
+from operator import attrgetter
+
+from tui.quotes_entities import KNOWN_SUBJECT, Entity
+
+_POS = attrgetter("pos")
+# In characters of distance: what being no subject, or of unknown gender, costs a candidate antecedent.
+ROLE_PENALTY = 600
+GENDER_PENALTY = 150
+MAX_CANDIDATES = 40
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
+@dataclass(slots=True)
+class Mention:
+    pos: int
+    key: str
+    kind: str
+    role: int  # 0 other, 1 subject, 2 speaker
+
+
+class Tracker:
+    """Mentions in reading order, with what is known of each entity."""
+
+    def __init__(self) -> None:
+        self.mentions: list[Mention] = []
+        self.names: dict[str, str] = {}
+        self.genders: dict[str, str] = {}
+        self.votes: dict[str, list[int]] = {}
+        self.persons: set[str] = set()
+        self.surnames: dict[str, list[str]] = {}
+
+    def add(self, entity: Entity, pos: int, role: int) -> str:
+        """Record a mention; returns the name to show for it (the fullest form seen so far)."""
+        key = entity.key
+        if entity.kind == "person":
+            key = self._person_key(entity)
+            if key not in self.names or len(entity.name) > len(self.names[key]):
+                self.names[key] = entity.name
+            if entity.gender:
+                self.genders.setdefault(key, entity.gender)
+            if role == KNOWN_SUBJECT:
+                role = 1 if key in self.persons else 0
+            if entity.weak and key not in self.persons and role < 1:
+                return self.names[key]
+            self.persons.add(key)
+        else:
+            self.names.setdefault(key, entity.name)
+        self._insert(Mention(pos, key, entity.kind, role))
+        return self.names[key]
+
+    def _person_key(self, entity: Entity) -> str:
+        """Full names are their own key; a lone surname joins the latest full name of that gender."""
+        words = entity.key.split()
+        surname = words[-1]
+        if len(words) > 1:
+            keys = self.surnames.setdefault(surname, [])
+            if entity.key in keys:
+                keys.remove(entity.key)
+            keys.append(entity.key)
+            return entity.key
+        for key in reversed(self.surnames.get(surname, [])):
+            known = self.gender(key)
+            if not entity.gender or not known or known == entity.gender:
+                return key
+        return entity.key
+
+    def _insert(self, mention: Mention) -> None:
+        """Keep mentions in text order (a speaker found after the names of its paragraph goes back in)."""
+        if not self.mentions or self.mentions[-1].pos <= mention.pos:
+            self.mentions.append(mention)
+        else:
+            insort(self.mentions, mention, key=_POS)
+
+    def earlier(self, pos: int) -> Iterator[Mention]:
+        """Mentions before ``pos``, nearest first."""
+        index = bisect_left(self.mentions, pos, key=_POS)
+        for i in range(index - 1, -1, -1):
+            yield self.mentions[i]
+
+    def name(self, key: str) -> str:
+        return self.names.get(key, key)
+
+    def gender(self, key: str) -> str:
+        known = self.genders.get(key)
+        if known is not None:
+            return known
+        votes = self.votes.get(key)
+        if votes is None or votes[0] == votes[1]:
+            return ""
+        return "m" if votes[0] > votes[1] else "f"
+
+    def learn_gender(self, key: str, male: int, female: int) -> None:
+        votes = self.votes.setdefault(key, [0, 0])
+        votes[0] += male
+        votes[1] += female
+
+    def resolve(self, pronoun: str, pos: int, window: int) -> str | None:
+        """The name a pronoun stands for: the nearest fitting subject or speaker before ``pos``."""
+        key = self._antecedent(pronoun.lower(), pos, window)[0]
+        return self.names[key] if key else None
+
+    def refer(self, pronoun: str, pos: int, window: int, role: int = 1) -> str | None:
+        """Resolve a pronoun and record it as a mention of what it stands for (a chain of "he"s)."""
+        word = pronoun.lower()
+        key, rival = self._antecedent(word, pos, window)
+        if key is None:
+            return None
+        if word in ("he", "she") and not self.gender(key) and not rival:
+            # What "she" was taken to mean tells the gender of a name no list knows, when no one else
+            # known to fit was in reach.
+            self.learn_gender(key, int(word == "he"), int(word == "she"))
+        kind = "person" if key in self.persons else "org"
+        self._insert(Mention(pos, key, kind, role))
+        return self.names[key]
+
+    def _antecedent(self, word: str, pos: int, window: int) -> tuple[str | None, bool]:
+        """Key of the best candidate (nearest first, subjects and speakers before other mentions, a known
+        matching gender before an unknown one), and whether another candidate of known fitting gender was
+        in reach (no farther than the best one's score). At most ``MAX_CANDIDATES`` mentions are looked
+        at, so that a long text stays linear."""
+        want = "org" if word in ("it", "its", "they", "them", "their") else "person"
+        gender = _PRONOUN_GENDER.get(word, "")
+        best, best_score, known_keys = None, None, set()
+        mentions, persons = self.mentions, self.persons
+        index = bisect_left(mentions, pos, key=_POS)
+        for i in range(index - 1, max(-1, index - 1 - MAX_CANDIDATES), -1):
+            mention = mentions[i]
+            distance = pos - mention.pos
+            if distance > window or (best_score is not None and distance > best_score):
+                break
+            if mention.kind != want or (want == "person" and mention.key not in persons):
+                continue
+            known = self.gender(mention.key) if want == "person" else ""
+            if gender and known and known != gender:
+                continue
+            if known:
+                known_keys.add(mention.key)
+            score = distance + (0 if mention.role >= 1 else ROLE_PENALTY) + \
+                (GENDER_PENALTY if gender and not known else 0)
+            if best_score is None or score < best_score:
+                best, best_score = mention.key, score
+        return best, bool(known_keys - {best})
+
+    def nearest_org(self, head: str, pos: int, window: int) -> str | None:
+        """The nearest organisation before ``pos`` whose name holds ``head`` ("agency")."""
+        for mention in self.earlier(pos):
+            if mention.pos < pos - window:
+                break
+            if mention.kind == "org" and head in mention.key.split():
+                return self.names[mention.key]
+        return None
