@@ -280,13 +280,31 @@ def wait_for_analysis(term: Terminal, busy_text: str, painted_at: float) -> Row:
                f"{time.perf_counter() - painted_at:.1f} s ({how})")
 
 
-def during_analysis_rows(term: Terminal, presses: int, busy_text: str) -> list[Row]:
-    """``j`` right after first paint, while (if) the reader still shows ``busy_text``."""
-    busy_before = busy_text in term.capture("keys", colours=False)
-    samples = [term.key_latency("keys", "j") for _ in range(min(presses, 10))]
-    busy = busy_before or busy_text in term.capture("keys", colours=False)
-    label = "next paragraph (j), " + ("analysis running" if busy else "right after paint")
-    return [latency_row(label, samples)]
+def press_keys(term: Terminal, rounds: int, busy_text: str | None = None) -> dict:
+    """Latencies of each key in :data:`KEYS`, ``rounds`` times; with ``busy_text``, only while shown."""
+    samples: dict[str, list[float | None]] = {key: [] for key, _ in KEYS}
+    for _ in range(rounds):
+        if busy_text and busy_text not in term.capture("keys", colours=False):
+            break
+        for key, _label in KEYS:
+            # an open editor may blink its cursor (every 0.5 s): wait longer than that
+            quiet = 0.7 if key == "Escape" else 0.4
+            samples[key].append(term.key_latency("keys", key, quiet=quiet))
+    return samples
+
+
+def latency_rows(samples: dict, when: str) -> list[Row]:
+    """One row per key that was pressed at all."""
+    # Textual holds a lone Escape for ESCDELAY (100 ms): the issue sets no target for it
+    return [latency_row(f"{label}, {when}", samples[key], targeted=key != "Escape")
+            for key, label in KEYS if samples[key]]
+
+
+def memory_row(term: Terminal, big: Path) -> Row:
+    rss = tree_peak_rss_mb(term.pane_pid("keys"))
+    return Row("memory", f"reader peak RSS on {big.name}",
+               "unknown" if rss is None else f"{rss:.0f} MB",
+               "< 400 MB", verdict(None if rss is None else rss < 400))
 
 
 def key_rows(term: Terminal, big: Path, home: Path, presses: int,
@@ -300,22 +318,15 @@ def key_rows(term: Terminal, big: Path, home: Path, presses: int,
         term.stop("keys")
         return [Row("keys", "reader", "did not open; keys not measured")]
     painted_at = time.perf_counter()
-    rows = during_analysis_rows(term, presses, busy_text)
+    time.sleep(0.3)  # the reader may start its analysis just after the first paint
+    rows = latency_rows(press_keys(term, presses, busy_text), "analysis running")
+    if not rows:
+        print(f"  keys: {busy_text!r} was not on screen after first paint: no keys during analysis")
     rows.append(wait_for_analysis(term, busy_text, painted_at))
-    samples: dict[str, list[float | None]] = {key: [] for key, _ in KEYS}
-    for _ in range(presses):
-        for key, _label in KEYS:
-            # an open editor may blink its cursor (every 0.5 s): watch long enough to see it
-            watch = 0.6 if key == "Escape" else 0.1
-            samples[key].append(term.key_latency("keys", key, watch=watch))
-    # Textual holds a lone Escape for ESCDELAY (100 ms): the issue sets no target for it
-    rows.extend(latency_row(label, samples[key], targeted=key != "Escape") for key, label in KEYS)
+    rows += latency_rows(press_keys(term, presses), "after analysis")
     if term.pane_dead("keys"):
         print(f"  keys: the reader exited; the screen ends: {term.screen_tail('keys')}")
-    rss = tree_peak_rss_mb(term.pane_pid("keys"))
-    rows.append(Row("memory", f"reader peak RSS on {big.name}",
-                    "unknown" if rss is None else f"{rss:.0f} MB",
-                    "< 400 MB", verdict(None if rss is None else rss < 400)))
+    rows.append(memory_row(term, big))
     term.send("keys", "q")
     term.stop("keys")
     return rows

@@ -85,33 +85,31 @@ class Terminal:
             time.sleep(POLL_SECONDS)
         return None
 
-    def settle(self, name: str, watch: float = 0.1, gap: float = 0.03,
-               timeout: float = 5.0) -> tuple[list[str], set[int]]:
-        """The screen once it is still, and the rows that then change on their own.
+    def settle(self, name: str, quiet: float = 0.4, timeout: float = 3.0,
+               gap: float = 0.02) -> tuple[list[str], set[int]]:
+        """The screen once it has not changed for ``quiet`` seconds, and its volatile rows.
 
-        First waits until two captures ``gap`` apart are equal (the previous key's
-        work has finished drawing), then watches for ``watch`` seconds: rows that
-        change with no key pressed (a progress count, a blinking cursor) are left out
-        when a key's effect is detected, so they cannot fake a fast response. If the
-        screen never comes to rest, the rows that changed last are the volatile ones.
+        A reader may redraw a side pane a moment after a key, so a key's effect is only
+        measured from a screen that has been still for a while. A screen that never
+        comes to rest (a progress count, a blinking cursor) gives up after ``timeout``:
+        the rows that changed in its last second are then left out when the next key's
+        effect is detected, so they cannot fake a fast response.
         """
         rows = self.capture(name).splitlines()
-        start = time.perf_counter()
-        volatile: set[int] = set()
-        while time.perf_counter() - start < timeout:
+        start = last_change = time.perf_counter()
+        changes: list[tuple[float, set[int]]] = []
+        while (now := time.perf_counter()) - start < timeout:
+            if now - last_change >= quiet:
+                return rows, set()
             time.sleep(gap)
             again = self.capture(name).splitlines()
-            volatile = changed_rows(rows, again)
+            changed = changed_rows(rows, again)
             rows = again
-            if not volatile:
-                break
-        end = time.perf_counter() + watch
-        while time.perf_counter() < end:
-            time.sleep(gap)
-            again = self.capture(name).splitlines()
-            volatile |= changed_rows(rows, again)
-            rows = again
-        return rows, volatile
+            if changed:
+                last_change = time.perf_counter()
+                changes.append((last_change, changed))
+        recent = [rows_ for when, rows_ in changes if when >= time.perf_counter() - 1.0]
+        return rows, set().union(*recent)
 
     def wait_while_text(self, name: str, text: str, timeout: float) -> tuple[float, bool]:
         """Wait until ``text`` is off the screen; returns the wait and whether it was ever seen."""
@@ -137,13 +135,13 @@ class Terminal:
                 break
         return time.perf_counter() - start
 
-    def key_latency(self, name: str, key: str, watch: float = 0.1,
+    def key_latency(self, name: str, key: str, quiet: float = 0.4,
                     timeout: float = 5.0) -> float | None:
         """Seconds from sending ``key`` until the screen (outside volatile rows) changes.
 
-        ``watch`` is how long the screen is watched for rows that change on their own.
+        The key is sent once the screen has been still for ``quiet`` seconds.
         """
-        before, volatile = self.settle(name, watch=watch)
+        before, volatile = self.settle(name, quiet=quiet)
         start = time.perf_counter()
         self.send(name, key)
         polls = 0

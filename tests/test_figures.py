@@ -161,7 +161,8 @@ def test_long_text_is_fast_and_linear():
     assert large_seconds < 8 * max(small_seconds, 0.01)
 
 
-_PIECES = ["1", "0", "12", "3,000", "2.5", "½", "$", "£", "€", "-", "–", "/", "%", "m", "bn", "km", " ", " ", " to ",
+_PIECES = ["1", "0", "12", "3,000", "2.5", "½", "$", "£", "€", "-", "–", "/", "%", "m", "bn", "km", " ", " ",
+           " to ",
            " and ", "between ", "nearly ", "March", "May", "2024", "pm", "(", ")", "[", "]", ".", ",", "e",
            "x", "^", "one", "two", "hundred", "a", "dozen", "of", "thousands", "Boeing", "F-", "th", "s", "'"]
 

@@ -57,7 +57,7 @@ def test_add_list_edit_delete(capsys, article):
     assert run(capsys, "note", article, "--edit", note["id"], "--text", "Which third? Ask.")[0] == 0
     assert listing(capsys, article)["notes"][0]["text"] == "Which third? Ask."
     status, out, _ = run(capsys, "notes", article)
-    assert "¶2" in out and "#figures" in out and "Which third? Ask." in out
+    assert "¶ 3 (index 2)" in out and "#figures" in out and "Which third? Ask." in out
     assert run(capsys, "note", article, "--delete", note["id"])[0] == 0
     assert listing(capsys, article)["notes"] == []
 

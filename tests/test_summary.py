@@ -286,3 +286,9 @@ def test_the_garbage_collector_is_left_as_it_was():
         assert not gc.isenabled()
     finally:
         gc.enable()
+
+
+def test_a_text_of_short_sentences_still_gets_the_sentences_asked_for():
+    doc = make_doc([("title", "Notes"), ("body", "The storm came. Trees fell down. Roads were closed. Schools shut early.")])
+    texts = sentence_texts(summarize(doc, 3))
+    assert len(texts) == 3 and all(t in doc.paragraphs[1].text for t in texts)

@@ -30,7 +30,7 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
                "note a.md --edit ID --text 'new text'; note a.md --attach ID --paragraph 5; "
                "note a.md --paragraph 3 --status verified")
     note.add_argument("path", help="the text the note belongs to")
-    note.add_argument("--paragraph", type=int, metavar="N", help="paragraph index (as in `closeread analyze`)")
+    note.add_argument("--paragraph", type=int, metavar="N", help="paragraph index from 0, as in `closeread analyze --json` (the reader and briefs show it as ¶ N+1)")
     note.add_argument("--text", metavar="TEXT", help="the note text (`-` reads standard input)")
     note.add_argument("--tag", action="append", default=None, metavar="T", help="a tag (repeatable; with --edit the tags given replace the old ones)")
     note.add_argument("--status", choices=REVIEW_STATUSES, help="the paragraph's review status")
@@ -80,14 +80,19 @@ def print_notes(store) -> None:
     if not store.notes:
         print(f"no notes for {store.text_path}")
     for note in store.notes:
-        where = f"¶{note.paragraph}" if note.paragraph is not None else "orphan"
+        where = _where(note.paragraph) if note.paragraph is not None else "orphan"
         tags = " ".join(f"#{tag}" for tag in note.tags)
-        header = f"{where:<7} {note.id}  {note.anchor_status:<6}  {store.review_of_note(note):<9}  {tags}"
+        header = f"{where:<18} {note.id}  {note.anchor_status:<6}  {store.review_of_note(note):<9}  {tags}"
         print(_printable(header.rstrip()))
         if note.paragraph is None:
             print(_printable(f"        (was attached to: {note.quote[:70]!r})"))
         for line in note.text.splitlines() or [""]:
             print(_printable(f"        {line}"))
+
+
+def _where(index: int) -> str:
+    """A paragraph as people see it (from 1) with the index that ``--paragraph`` takes."""
+    return f"¶ {index + 1} (index {index})"
 
 
 def _printable(text: str) -> str:
@@ -136,7 +141,7 @@ def _choose_action(args: argparse.Namespace) -> Callable | str:
 
 def _add(store, args: argparse.Namespace) -> str:
     note = store.add(args.paragraph, args.text, args.tag or ())
-    line = f"added note {note.id} to paragraph {args.paragraph}"
+    line = f"added note {note.id} to {_where(args.paragraph)}"
     if args.status:
         store.set_review(args.paragraph, args.status)
         line += f"; review status {args.status}"
@@ -155,12 +160,12 @@ def _delete(store, args: argparse.Namespace) -> str:
 
 def _attach(store, args: argparse.Namespace) -> str:
     note = store.attach(args.attach, args.paragraph)
-    return f"note {note.id} attached to paragraph {args.paragraph}"
+    return f"note {note.id} attached to {_where(args.paragraph)}"
 
 
 def _review(store, args: argparse.Namespace) -> str:
     store.set_review(args.paragraph, args.status)
-    return f"paragraph {args.paragraph}: review status {args.status}"
+    return f"{_where(args.paragraph)}: review status {args.status}"
 
 
 def _saved(store) -> str:

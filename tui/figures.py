@@ -1,7 +1,10 @@
 """Key figures: numbers in the text with what they count, merged across paragraphs and ranked by salience.
 
-The scanning lives in :mod:`tui.figures_scan` (numbers, units, ranges, dates, exclusions) and
-:mod:`tui.figures_counts` (what a figure counts); this module walks the paragraphs, merges repeats
+Modules: :mod:`tui.figures_scan` finds the figures of a sentence (ranges, hedges, kinds) with
+:mod:`tui.figures_atoms` (one number: currency, multiplier, unit), :mod:`tui.figures_dates` (dates and
+never-figures such as times and phone numbers), :mod:`tui.figures_context` (names, hedges),
+:mod:`tui.figures_numbers` (digits and spelled-out numbers) and :mod:`tui.figures_lexicon` (word lists);
+:mod:`tui.figures_counts` says what a figure counts. This module walks the paragraphs, merges repeats
 and ranks. Everything is linear in the length of the text.
 """
 

@@ -10,11 +10,12 @@ _MONTH = (rf"(?P<month>{alternation(m.capitalize() for m in MONTHS if len(m) > 4
           rf"|(?:{alternation(m.capitalize() for m in MONTHS if len(m) <= 4 and m != 'may')})\.?)")
 _DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
 _YEAR = r"(?P<year>(?:1[0-9]|20)\d\d)"
+_DAY_JOIN = r"(?:\s?[-–]\s?|\s(?:and|&)\s)"  # "5-6 June", "22 and 23 June"
 
 # Dates that start at a digit: "2025-03-03", "3 March 2025", "5-6 March", "3/4/2005".
 DATES_AT_DIGIT = (
     re.compile(r"(?<![\d-])(?P<year>\d{4})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)(?![\d-])"),
-    re.compile(rf"\b{_DAY}(?:(?:\s?[-–]\s?|\s(?:and|&)\s)[0-3]?\d(?:st|nd|rd|th)?)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?(?![\w-])"),
+    re.compile(rf"\b{_DAY}(?:{_DAY_JOIN}[0-3]?\d(?:st|nd|rd|th)?)?\s+(?:of\s+)?{_MONTH}(?:,?\s+{_YEAR})?(?![\w-])"),
     re.compile(r"(?<![\d/.])(?P<day>[0-3]?\d)/(?P<mnum>[01]?\d)/(?P<year>(?:19|20)\d\d)(?![\d/])"),
 )
 # Dates that start at a month name before the digits: "March 3", "March 3, 2025", "March 2025".

@@ -14,9 +14,10 @@ from tui.figures_atoms import (
     SUFFIX_WORDS, A_UNIT_WORDS, DIGIT_ATOM, DIGIT_PREFIX, DIGIT_START, ORDINAL_TRIGGERS, WORD_ATOM, WORD_BACKOFF,
     a_unit_figures, digit_figure, word_figures,
 )
+from tui.figures_context import HEDGE_LAST, LOWER_DESIGNATORS, Sentence, hedge, is_designation, year_context
 from tui.figures_dates import MASK_AT, URLS, date_at
 from tui.figures_lexicon import (
-    APPROX_AFTER, APPROX_BEFORE, CAPITAL_BEFORE_OK, CURRENCY_PREFIX, NOT_APPROX, VAGUE, alternation,
+    APPROX_AFTER, CURRENCY_PREFIX, NOT_APPROX, VAGUE, alternation,
 )
 from tui.figures_numbers import SCALE_WORDS, TENS_WORDS, UNITS_WORDS, to_number
 
@@ -36,73 +37,7 @@ _RANGE_STARTS = (" to ", " and ", " - ", " – ", "-")
 _APPROX_AFTER_STARTS = tuple(f"{sep}{word.split()[0]}" for sep in " -" for word in APPROX_AFTER
                              if (sep, word) != (" ", "plus"))
 _APPROX_AFTER = re.compile(rf"(?:\s|-)({alternation(APPROX_AFTER)})\b")
-_APPROX_SET = {a.lower() for a in APPROX_BEFORE}
-_HEDGE_LAST = {a.split()[-1] for a in _APPROX_SET}
-_NAME_SPLIT = re.compile(r"[-–—/]")
-_YEAR_WORDS = {"in", "since", "by", "until", "till", "from", "before", "after", "during", "of", "the", "through",
-               "to", "early", "late", "mid", "around", "circa", "pre", "post", "spring", "summer", "autumn",
-               "winter", "for", "between", "and"}
-_LOWER_DESIGNATORS = {"section", "article", "clause", "chapter", "paragraph", "rule", "flight", "route", "platform",
-                      "channel", "room", "page", "phase", "version", "model", "type", "junction", "gate", "bus"}
-_NOT_PLAIN_BEFORE = {"between", "from", *_LOWER_DESIGNATORS}
-_HYPHEN_PREFIX_OK = {"mid", "pre", "post", "early", "late", "over", "under", "top", "non", "around", "about",
-                     "circa", "then", "sub", "near", "the"}
-
-
-def is_title_case(sentence: str) -> bool:
-    """True for headline-style Title Case, where capitals say nothing about names."""
-    if sentence.rstrip("\"'”’)").endswith("."):
-        return False  # headlines do not end with a full stop; a sentence listing titles does
-    words = [w for w in sentence.split() if len(w) > 3 and w[0].isalpha()]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.7 * len(words)
-
-
-class _Sentence:
-    """One sentence being scanned, with its title-case test computed only when needed."""
-
-    __slots__ = ("s", "_title")
-
-    def __init__(self, s: str) -> None:
-        self.s = s
-        self._title: bool | None = None
-
-    @property
-    def title_case(self) -> bool:
-        if self._title is None:
-            self._title = is_title_case(self.s)
-        return self._title
-
-
-def is_designation(sent: _Sentence, start: int) -> bool:
-    """True when the number at ``start`` is part of a name: "A380", "F-16", "Boeing 737", "Expo 2030"."""
-    s = sent.s
-    prev = s[start - 1] if start else ""
-    if not prev:
-        return False
-    if prev.isalpha() or prev in "_^#":
-        return True
-    if prev in ".)" and start >= 2 and s[start - 2].isalpha():
-        return True  # a footnote after a word ("as reported.3"), or "No.5"
-    if prev in "-‐−+/" and start >= 2:
-        before = s[start - 2]
-        if before.isdigit() or before == "^":
-            return True
-        if before.isalpha():
-            word = s[max(0, start - 30):start - 1].rsplit(None, 1)[-1].rsplit("-", 1)[-1]
-            return not (word.islower() and word in _HYPHEN_PREFIX_OK)
-        return False
-    if prev in " \xa0":
-        left = s[max(0, start - 40):start - 1]
-        if not left or left[-1].isspace():
-            return False
-        word = _NAME_SPLIT.split(left.rsplit(None, 1)[-1])[-1]
-        if word in _LOWER_DESIGNATORS:
-            return True  # "section 404", "flight 93"
-        if word[:1].isupper() and word.replace("&", "").isalpha() and word.lower() not in CAPITAL_BEFORE_OK:
-            return not sent.title_case
-    return False
-
-
+_NOT_PLAIN_BEFORE = {"between", "from", *LOWER_DESIGNATORS}
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(a < end and start < b for a, b in spans)
 
@@ -115,7 +50,7 @@ def scan_sentence(s: str, list_start: bool = False) -> list[dict]:
     has_a_unit = not A_UNIT_WORDS.isdisjoint(words)
     if not (has_digit or has_words or has_a_unit):
         return []
-    sent = _Sentence(s)
+    sent = Sentence(s)
     figures: list[dict] = []
     taken: list[tuple[int, int]] = []
     if has_digit:
@@ -143,7 +78,7 @@ def _link(s: str, before: dict, fig: dict) -> None:
         before["leads"] = fig
 
 
-def _digit_pass(sent: _Sentence, list_start: bool, figures: list[dict], taken: list[tuple[int, int]]) -> None:
+def _digit_pass(sent: Sentence, list_start: bool, figures: list[dict], taken: list[tuple[int, int]]) -> None:
     """Dates, then numbers written with digits; masked spans (times, phones, URLs) are skipped."""
     s = sent.s
     if "://" in s or "www." in s or "@" in s:
@@ -206,16 +141,16 @@ def _plain_figure(s: str, run: re.Match) -> dict | None:
     symbol = s[p - 1] if p and s[p - 1] in _PLAIN_SYMBOLS else None
     if symbol:
         start -= 1
-    hedge = qualifier = None
+    approx = qualifier = None
     if start:
         before = _plain_before(s, start)
         if before is None:
             return None
         if before == "hedge":
-            hedge, hedge_start = _hedge(s, start)
-            if hedge in NOT_APPROX:
-                hedge, qualifier = None, hedge
-            elif hedge:
+            approx, hedge_start = hedge(s, start)
+            if approx in NOT_APPROX:
+                approx, qualifier = None, approx
+            elif approx:
                 start = hedge_start
     stop, mult, percent = end, 1.0, False
     c = s[end:end + 1]
@@ -230,13 +165,13 @@ def _plain_figure(s: str, run: re.Match) -> dict | None:
         return None
     value = float(text.replace(",", "")) * mult
     kind = "money" if symbol else "percent" if percent else "count"
-    if kind == "count" and not hedge and len(text) == 4 and text.isdigit() and 1000 <= value <= 2100:
+    if kind == "count" and not approx and len(text) == 4 and text.isdigit() and 1000 <= value <= 2100:
         fig = {"start": start, "end": stop, "value": int(value), "upper": None, "kind": "year", "unit": None,
                "approx": None, "plain": text, "mult": 1.0}
-        _year_context(s, fig)
+        year_context(s, fig)
     else:
         fig = {"start": start, "end": stop, "value": to_number(value), "upper": None, "kind": kind,
-               "unit": CURRENCY_PREFIX[symbol] if symbol else "%" if percent else None, "approx": hedge,
+               "unit": CURRENCY_PREFIX[symbol] if symbol else "%" if percent else None, "approx": approx,
                "plain": text, "mult": mult}
     if qualifier:
         fig["qualifier"] = qualifier
@@ -251,7 +186,7 @@ def _plain_before(s: str, start: int) -> str | None:
     word = s[s.rfind(" ", 0, start - 1) + 1:start - 1]
     if not (word.isalpha() and word.islower()) or word in _NOT_PLAIN_BEFORE:
         return None
-    return "hedge" if word in _HEDGE_LAST else "plain"
+    return "hedge" if word in HEDGE_LAST else "plain"
 
 
 def _plain_after_figure(s: str, stop: int, money: bool) -> bool:
@@ -298,7 +233,7 @@ def _maybe_masked(s: str, p: int, end: int) -> bool:
     return False
 
 
-def _word_pass(sent: _Sentence, figures: list[dict], taken: list[tuple[int, int]]) -> None:
+def _word_pass(sent: Sentence, figures: list[dict], taken: list[tuple[int, int]]) -> None:
     """Spelled-out numbers, vague magnitudes and ranking ordinals."""
     s = sent.s
     consumed = 0
@@ -322,30 +257,10 @@ def _word_pass(sent: _Sentence, figures: list[dict], taken: list[tuple[int, int]
             consumed = max(consumed, fig["end"])
 
 
-def _hedge(s: str, start: int) -> tuple[str | None, int]:
-    """The approximation word(s) right before ``start`` ("nearly", "more than", "up to") and where they begin."""
-    if start < 3 or s[start - 1] not in " \xa0":
-        return None, start
-    space = s.rfind(" ", max(0, start - 20), start - 1)
-    if s[space + 1:start - 1].lower() not in _HEDGE_LAST:
-        return None, start
-    left = s[max(0, start - 32):start]
-    words = left.split()
-    lowered = left.lower()
-    for n in (3, 2, 1):
-        if len(words) >= n:
-            phrase = " ".join(words[-n:]).lower()
-            if phrase in _APPROX_SET:
-                at = lowered.rfind(phrase)
-                if at >= 0:
-                    return phrase, start - len(left) + at
-    return None, start
-
-
-def _extend(sent: _Sentence, fig: dict) -> None:
+def _extend(sent: Sentence, fig: dict) -> None:
     """Grow a figure over its hedge, a range partner and trailing hedges; settle its kind."""
     s = sent.s
-    approx, hedge_start = _hedge(s, fig["start"])
+    approx, hedge_start = hedge(s, fig["start"])
     if approx in NOT_APPROX:
         fig["qualifier"] = approx  # "another 30,000", "only 10%": exact, and outside the surface
     elif approx and not fig.get("approx"):
@@ -364,7 +279,7 @@ def _extend(sent: _Sentence, fig: dict) -> None:
         fig["approx"] = None
     _settle_kind(fig)
     if fig["kind"] == "year":
-        _year_context(s, fig)
+        year_context(s, fig)
     fig["value"] = to_number(fig["value"])
     if fig["upper"] is not None:
         fig["upper"] = to_number(fig["upper"])
@@ -415,18 +330,6 @@ def _is_year_span(first: dict, second: dict) -> bool:
 
 def _year_span_end(start: float, plain: str) -> int:
     return int(plain) if len(plain) == 4 else int(start) // 100 * 100 + int(plain)
-
-
-def _year_context(s: str, fig: dict) -> None:
-    """Show a year with the word that sets it in time ("in 2004", "the 2019", "mid-1990s"), so that the
-    surface of a year names its use rather than any "2004" in the text (such as one in "Euro 2004")."""
-    start = fig["start"]
-    if start < 3 or s[start - 1] not in " -":
-        return
-    space = s.rfind(" ", max(0, start - 12), start - 1)
-    word = s[space + 1:start - 1]
-    if word.lower() in _YEAR_WORDS and (s[start - 1] == " " or word.lower() in _HYPHEN_PREFIX_OK):
-        fig["start"] = space + 1
 
 
 def _settle_kind(fig: dict) -> None:

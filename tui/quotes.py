@@ -15,11 +15,11 @@ from collections.abc import Sequence
 
 from tui import quotes_attrib as attrib
 from tui.document import Paragraph
-from tui.quotes_entities import NAME_RE, classify, learn_genders, scan_names
-from tui.quotes_tracker import Tracker
 from tui.quotes_attrib import Attribution
+from tui.quotes_entities import NAME_RE, classify, learn_genders, scan_names
 from tui.quotes_kinds import quote_kind
 from tui.quotes_spans import Piece, find_pieces
+from tui.quotes_tracker import Tracker
 from tui.sources import extract_sources
 
 # How far back (in characters) a pronoun looks for the one it stands for.
@@ -87,7 +87,8 @@ class _Extractor:
             total += len(text) + 2
         self.tracker = Tracker()
         self.pieces = find_pieces(self.texts)
-        self.last_speaker: dict[int, tuple[str | None, str | None, str | None]] = {}
+        # The speaker of the last quotation of each paragraph, for the quotations without a cue after it.
+        self.last_speaker: dict[int, str | None] = {}
         self.names: list[list] = []
 
     def run(self) -> list[dict]:
@@ -156,8 +157,7 @@ class _Extractor:
             speaker, cue = self._inherited(first)
         kind = quote_kind(text, before_text, found)
         for piece in chain:
-            self.last_speaker[piece.paragraph] = (speaker, cue, None)
-        self.last_speaker[-1] = (speaker, cue, None)
+            self.last_speaker[piece.paragraph] = speaker
         index = self.paragraphs
         return {"text": text, "speaker": speaker, "cue": cue, "kind": kind, "paragraph": index[first.paragraph].index,
                 "paragraphs": sorted({index[p.paragraph].index for p in chain}),
@@ -176,14 +176,13 @@ class _Extractor:
         paragraph before when this one opens with the quotation (the news convention for long quotes)."""
         prev, _ = self._neighbours(piece)
         if prev is not None:
-            got = self.last_speaker.get(piece.paragraph)
-            return (got[0], None) if got else (None, None)
+            return self.last_speaker.get(piece.paragraph), None
         text = self.texts[piece.paragraph]
         if piece.paragraph > 0 and not text[:piece.open_at].strip():
             got = self.last_speaker.get(piece.paragraph - 1)
             prev_text = self.texts[piece.paragraph - 1].rstrip()
             if got and prev_text[-1:] in ".\"”’" and self.pieces[piece.paragraph - 1]:
-                return got[0], None
+                return got, None
         return None, None
 
     def _speaker(self, phrase: str, pos: int, appositive: str = "") -> tuple[str | None, str | None]:

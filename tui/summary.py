@@ -70,9 +70,9 @@ def default_sentence_count(document: Document) -> int:
     return min(15, round(5 + 1.6 * math.log2(words / 1200)))
 
 
-def summarize(document: Document, sentences: int | None = None) -> SummaryResult:
-    """Summarize ``document`` with the default (extractive) backend."""
-    return get_summarizer().summarize(document, sentences)
+def summarize(document: Document, sentences: int | None = None, backend: str = DEFAULT_BACKEND) -> SummaryResult:
+    """Summarize ``document`` with ``backend`` (by default the extractive one)."""
+    return get_summarizer(backend).summarize(document, sentences)
 
 
 def _extractive() -> Summarizer:

@@ -43,6 +43,8 @@ class ExtractiveSummarizer:
     def _summarize(self, document: Document, sentences: int | None) -> SummaryResult:
         k = default_sentence_count(document) if sentences is None else max(0, sentences)
         cands = collect_candidates(document)
+        if len(cands) < k:  # a text of short sentences: admit them rather than return too few
+            cands = max(cands, collect_candidates(document, strict=False), key=len)
         vectors, scores = rank_document(cands, document_title(document), k, self.weights)
         chosen = select(scores, vectors, k, self.weights, [c.text for c in cands])
         return SummaryResult(sentences=[as_item(cands[i]) for i in chosen],

@@ -37,11 +37,13 @@ def term_vectors(term_lists: Sequence[Sequence[str]], df: Counter | None = None,
     very common words from swamping long texts.
     """
     n = max(len(term_lists), 1)
+    weight = ({t: math.log(idf_offset + n / f) for t, f in df.items()} if idf_offset and df is not None
+              else None)
     vectors = []
     for terms in term_lists:
         counts = Counter(terms)
-        if idf_offset and df is not None:
-            vec = {t: tf * math.log(idf_offset + n / df[t]) for t, tf in counts.items()}
+        if weight is not None:
+            vec = {t: tf * weight[t] for t, tf in counts.items()}
         else:
             vec = {t: float(tf) for t, tf in counts.items()}
         vectors.append(normalise(vec))
@@ -50,7 +52,8 @@ def term_vectors(term_lists: Sequence[Sequence[str]], df: Counter | None = None,
 
 def normalise(vec: Vector) -> Vector:
     """The vector scaled to unit length (empty stays empty)."""
-    norm = math.sqrt(sum(w * w for w in vec.values()))
+    values = vec.values()
+    norm = math.sqrt(sum(map(mul, values, values)))
     return {t: w / norm for t, w in vec.items()} if norm else {}
 
 

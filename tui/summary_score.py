@@ -25,7 +25,6 @@ _DIGIT = re.compile(r"\d")
 _QUANTITY_WORD = re.compile(r"\b(?:[Mm]illion|[Bb]illion|[Tt]rillion|per ?cent|percent|half|third|quarter|dozen)\b")
 _SOURCE = re.compile(r"\b(?:said|says|told|according to|announced|reported|stated|warned|claimed|added|explained"
                      r"|argued|insisted|confirmed|revealed|admitted)\b")
-UNBALANCED_PENALTY = 0.8
 LEAD_SPAN = 80  # sentences: about a long news article
 _OPENING_QUOTES = "\"“‘'"
 _DANGLING = re.compile(r"(?:But|And|So|Yet|Or|However|Also|Instead|Still|This|These|That|Those|It|Its|They|Their"
@@ -70,21 +69,23 @@ class Candidate:
     span: int = 1  # number of candidates in its section
 
 
-def collect_candidates(document: Document) -> list[Candidate]:
+def collect_candidates(document: Document, strict: bool = True) -> list[Candidate]:
     """Sentences of body and list paragraphs, cleaned, minus boilerplate, captions and fragments.
 
     A text with no such sentence at all (a poem set as block quotes, say) falls back on its quotes.
+    ``strict=False`` also admits short sentences (3 words, 1 content word), for texts made of them.
     """
+    min_words, min_terms = (5, 3) if strict else (3, 1)
     out: list[Candidate] = []
     starts = [0]  # where each section's candidates begin
     for paragraph in document.paragraphs:
         if paragraph.kind == "heading" and len(out) > starts[-1]:
             starts.append(len(out))
         elif paragraph.kind in SUMMARY_KINDS and not is_pull_quote(paragraph.text):
-            out.extend(paragraph_candidates(paragraph))
+            out.extend(paragraph_candidates(paragraph, min_words, min_terms))
     if not out:
         for paragraph in document.paragraphs_of_kind("quote"):
-            out.extend(paragraph_candidates(paragraph))
+            out.extend(paragraph_candidates(paragraph, min_words, min_terms))
     number_within_sections(out, starts if out else [0])
     return out
 
@@ -97,31 +98,25 @@ def number_within_sections(cands: list[Candidate], starts: list[int]) -> None:
             cands[i].order, cands[i].span = i - start, end - start
 
 
-def paragraph_candidates(paragraph: Paragraph) -> list[Candidate]:
+def paragraph_candidates(paragraph: Paragraph, min_words: int = 5, min_terms: int = 3) -> list[Candidate]:
     """The usable sentences of one paragraph."""
     out = []
     scan, cues = has_boilerplate_marks(paragraph.text), has_caption_cues(paragraph.text)
     for sentence in paragraph.sentences or (paragraph.text,):
         text = clean_sentence(sentence)
-        if not text or is_boilerplate(text, scan) or is_labelled_caption(text) or not looks_like_sentence(text, 5):
+        if (not text or is_boilerplate(text, scan) or is_labelled_caption(text)
+                or not looks_like_sentence(text, min_words)):
             continue
         terms = content_terms(text)
-        if len(terms) < 3:
+        if len(terms) < min_terms:
             continue
         penalty = 0.4 if is_caption_like(text, cues) else 0.75 if is_fragment_join(text) else 1.0
         if paragraph.kind == "list":
             penalty *= 0.6
-        if has_open_quote(text):
-            penalty *= UNBALANCED_PENALTY  # a quotation cut off mid-way reads badly out of context
         source = _SOURCE.search(text) is not None and _NAME.search(text) is not None
         figure = _DIGIT.search(text) is not None or _QUANTITY_WORD.search(text) is not None
         out.append(Candidate(paragraph.index, text, terms, word_count(text), penalty, figure, source))
     return out
-
-
-def has_open_quote(text: str) -> bool:
-    """True when a quotation opens in ``text`` and does not close (or closes without opening)."""
-    return text.count('"') % 2 == 1 or text.count("“") != text.count("”")
 
 
 def position_prior(order: int, total: int) -> float:

@@ -61,6 +61,7 @@ _CAPTION_LABEL = re.compile(r"^(?![^:]*\b(?:said|says|told|added|wrote|asked|exp
 _CAPTION_CUE = re.compile(r"\((?:[Pp]ictured|left|right|centre|center|top|bottom|above|below|inset|file photo)\b"
                           r"|pictured (?:here|left|right|above|below|with|in|at|on)\b")
 _THREE_LOWER_WORDS = re.compile(r"\b[a-z]{2,}\b(?:.*?\b[a-z]{2,}\b){2}")
+_TWO_LOWER_WORDS = re.compile(r"\b[a-z]{2,}\b.*?\b[a-z]{2,}\b")
 # Opens with a quotation mark and closes one, with no closing mark in between followed by more words.
 _WHOLLY_QUOTED = re.compile(r"^[\"“‘'][^\"”’]*[.!?…]?[\"”’']$")
 _CLOSERS = "\"'”’)"
@@ -184,5 +185,6 @@ def looks_like_sentence(text: str, min_words: int = 5) -> bool:
 
     Time stamps ("14:11 EST, 25 October 2013 .") and name lines ("Associated Press .") fail.
     """
-    return (word_count(text) >= min_words and _THREE_LOWER_WORDS.search(text) is not None
+    running_text = _THREE_LOWER_WORDS if min_words >= 5 else _TWO_LOWER_WORDS
+    return (word_count(text) >= min_words and running_text.search(text) is not None
             and text.rstrip().rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDS)

@@ -36,6 +36,7 @@ from tui.widgets.side_panes import PANES, SidePane
 if TYPE_CHECKING:
     from tui.analysis import Analysis
 
+TAB_TITLES = {"summary": "Summary", "figures": "Figures", "quotes": "Quotes", "notes": "Notes"}
 TOO_SMALL = "closeread needs a terminal of at least 60×15.\nPlease make this window larger."
 
 
@@ -140,10 +141,12 @@ class ReaderScreen(NotesMixin, SearchMixin, WatchMixin, Screen):
 
     async def _mount_side(self) -> None:
         """Mount the side panes and the footer once the paragraphs are on screen."""
-        tabs = Tabs(*[Tab(title, id=f"tab-{name}") for name, title in PANES.items()], id="side-tabs")
+        tabs = Tabs(*[Tab(title, id=f"tab-{name}") for name, title in TAB_TITLES.items()],
+                    id="side-tabs")
         tabs.can_focus = False
         await self.query_one("#side").mount(tabs, *[SidePane(name) for name in PANES])
         await self.mount(Footer())
+        self.refresh_bindings()  # the footer fills itself when the bindings are announced
         self.side_ready = True
         self._apply_pane_visibility()
         self.refresh_notes()
