@@ -158,7 +158,7 @@ class Terminal:
     def screen_tail(self, name: str, lines: int = 3) -> list[str]:
         """The last non-blank lines on screen: the error when a program died."""
         shown = [line.strip() for line in self.capture(name, colours=False).splitlines()]
-        return [line for line in shown if line][-lines:]
+        return [line for line in shown if line and not line.startswith("Pane is dead")][-lines:]
 
 
 def changed_rows(before: list[str], after: list[str]) -> set[int]:

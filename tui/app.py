@@ -15,7 +15,7 @@ from textual.screen import Screen
 from tui.config import Config, DEFAULT_THEME, load_config, save_setting
 from tui.loader import LoadError
 from tui.notes import NotesStore
-from tui.screens.loading import open_text
+from tui.screens.loading import Opened, open_text
 from tui.screens.reader import ReaderScreen
 from tui.state import ReadingState
 from tui.themes import highlight_defaults, load_themes
@@ -35,9 +35,10 @@ class ReaderApp(App[int]):
     ]
 
     def __init__(self, path: str | None = None, theme: str | None = None,
-                 config: Config | None = None) -> None:
+                 config: Config | None = None, opened: Opened | None = None) -> None:
         super().__init__()
         self.path = path
+        self._opened = opened  # already read by run_reader, so the file is read once
         self.messages: list[str] = []
         if config is None:
             config, problem = load_config()
@@ -92,15 +93,16 @@ class ReaderApp(App[int]):
 
             self.push_screen(StartScreen(self.reading_state))
         else:
-            self.open_text(self.path)
+            self.open_text(self.path, self._opened)
+            self._opened = None
         for message in self.messages:
             self.notify(message, severity="warning", timeout=10)
         self.set_interval(STATE_SAVE_SECONDS, self.save_state, name="save reading state")
 
-    def open_text(self, path: str) -> bool:
-        """Load ``path`` and show it in a reader screen; a bad file gets a message."""
+    def open_text(self, path: str, opened: Opened | None = None) -> bool:
+        """Load ``path`` (unless already ``opened``) and show it; a bad file gets a message."""
         try:
-            opened = open_text(path)
+            opened = opened or open_text(path)
         except LoadError as error:
             self.notify(str(error), title="Cannot open", severity="error", timeout=10)
             return False
@@ -158,13 +160,13 @@ class ReaderApp(App[int]):
 
 def run_reader(path: str | None, theme: str | None = None) -> int:
     """Run the reader on ``path`` (the start screen if ``None``); returns the exit code."""
+    opened = None
     if path is not None:
         try:
-            from tui.loader import preflight
-            preflight(path)
+            opened = open_text(path)
         except LoadError as error:
             print(f"closeread: {error}", file=sys.stderr)
             return 2
-    app = ReaderApp(path, theme)
+    app = ReaderApp(path, theme, opened=opened)
     result = app.run()
     return result if isinstance(result, int) else (app.return_code or 0)

@@ -82,6 +82,11 @@ def _chunk_blocks(lines: list[str]) -> list[RawBlock]:
 # ---------------------------------------------------------------- Markdown
 
 _MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+# Block structure first; inline markup is parsed only where a block holds a markup character,
+# which is what keeps a book-length Markdown file quick to open.
+_BLOCKS_ONLY = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"]).disable(
+    ["inline", "text_join"])
+_INLINE_MARKUP = re.compile(r"[*_`\\[\]<>&!~]")
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.S)
 
 
@@ -98,8 +103,12 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
     return fields, text[match.end():]
 
 
-def inline_text(token) -> str:
+def inline_text(token, env: dict | None = None) -> str:
     """Plain text of an inline token: emphasis and link markup dropped, breaks become spaces."""
+    if not token.children:
+        if not _INLINE_MARKUP.search(token.content):
+            return squash(token.content)
+        token = _MARKDOWN.parseInline(token.content, env if env is not None else {})[0]
     parts = []
     for child in token.children or ():
         if child.type in ("text", "code_inline"):
@@ -117,7 +126,8 @@ def markdown_blocks(text: str) -> list[RawBlock]:
     list_depth = quote_depth = 0
     heading_level = 0
     page_break = False
-    tokens = _MARKDOWN.parse(text)
+    env: dict = {}
+    tokens = _BLOCKS_ONLY.parse(text, env)
     for index, token in enumerate(tokens):
         kind = token.type
         if kind in ("bullet_list_open", "ordered_list_open"):
@@ -133,7 +143,7 @@ def markdown_blocks(text: str) -> list[RawBlock]:
         elif kind == "hr":
             page_break = True
         elif kind == "inline" and tokens[index - 1].type in ("paragraph_open", "heading_open"):
-            block = _inline_block(token, heading_level, list_depth, quote_depth)
+            block = _inline_block(inline_text(token, env), heading_level, list_depth, quote_depth)
             heading_level = 0
             if block.kind == "body" and blocks and _PAGE_MARKER.match(block.text):
                 page_break = True
@@ -143,12 +153,11 @@ def markdown_blocks(text: str) -> list[RawBlock]:
         elif kind in ("fence", "code_block"):
             blocks.extend(RawBlock("body", squash(line)) for line in token.content.splitlines() if line.strip())
         elif kind == "tr_open":
-            blocks.append(RawBlock("body", _table_row(tokens, index)))
+            blocks.append(RawBlock("body", _table_row(tokens, index, env)))
     return [b for b in blocks if b.text]
 
 
-def _inline_block(token, heading_level: int, list_depth: int, quote_depth: int) -> RawBlock:
-    text = inline_text(token)
+def _inline_block(text: str, heading_level: int, list_depth: int, quote_depth: int) -> RawBlock:
     if heading_level:
         return RawBlock("heading", text, heading_level)
     if list_depth:
@@ -158,11 +167,11 @@ def _inline_block(token, heading_level: int, list_depth: int, quote_depth: int) 
     return RawBlock("body", text)
 
 
-def _table_row(tokens, start: int) -> str:
+def _table_row(tokens, start: int, env: dict) -> str:
     cells = []
     for token in tokens[start + 1:]:
         if token.type == "tr_close":
             break
         if token.type == "inline":
-            cells.append(inline_text(token))
+            cells.append(inline_text(token, env))
     return " | ".join(cells)

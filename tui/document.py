@@ -12,13 +12,17 @@ from dataclasses import dataclass, field
 
 PARAGRAPH_KINDS = ("title", "byline", "heading", "body", "list", "quote", "boilerplate")
 
-_QUOTE_FOLD = str.maketrans("“”‘’–—", "\"\"''--")
+_QUOTE_FOLD = (("“", '"'), ("”", '"'), ("‘", "'"), ("’", "'"), ("–", "-"), ("—", "-"))
 
 
 def normalise_for_id(text: str) -> str:
     """Text folded so that cosmetic edits (case, spacing, quote style) keep the same id."""
-    folded = (text if text.isascii() else unicodedata.normalize("NFKC", text)).casefold()
-    return " ".join(folded.translate(_QUOTE_FOLD).split())
+    if text.isascii():
+        return " ".join(text.casefold().split())
+    folded = unicodedata.normalize("NFKC", text).casefold()
+    for fancy, plain in _QUOTE_FOLD:  # str.replace is far quicker than str.translate here
+        folded = folded.replace(fancy, plain)
+    return " ".join(folded.split())
 
 
 def paragraph_id(text: str) -> str:

@@ -31,18 +31,37 @@ class NoteEditor(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-dialog", classes="dialog"):
-            yield Label(f"Note on ¶{self.paragraph_index + 1}", id="note-title")
+            yield Label(self._title(), id="note-title")
             yield Label(shorten(self.paragraph_text, 200), id="note-quote", markup=False)
             editor = TextArea(self.original, id="note-text", soft_wrap=True,
                               read_only=bool(self.read_only), show_line_numbers=False)
             editor.cursor_blink = False
             yield editor
-            help_text = "ctrl+s save · esc close · an empty note is deleted"
-            if self.read_only:
-                help_text = f"Read-only: {self.read_only}"
-            yield Label(help_text, id="note-help", markup=False)
+            yield Label(self._help(), id="note-help", markup=False)
 
-    def on_mount(self) -> None:
+    def _title(self) -> str:
+        return f"Note on ¶{self.paragraph_index + 1}"
+
+    def _help(self) -> str:
+        if self.read_only:
+            return f"Read-only: {self.read_only}"
+        return "ctrl+s save · esc close · an empty note is deleted"
+
+    def load(self, paragraph_index: int, paragraph_text: str, text: str = "",
+             read_only: str | None = None) -> None:
+        """Reuse this editor for another note (it stays installed, so it opens fast)."""
+        self.paragraph_index, self.paragraph_text = paragraph_index, paragraph_text
+        self.original, self.read_only = text, read_only
+        if not self.is_mounted:
+            return
+        self.query_one("#note-title", Label).update(self._title())
+        self.query_one("#note-quote", Label).update(shorten(paragraph_text, 200))
+        self.query_one("#note-help", Label).update(self._help())
+        editor = self.query_one(TextArea)
+        editor.load_text(text)
+        editor.read_only = bool(read_only)
+
+    def on_screen_resume(self) -> None:
         editor = self.query_one(TextArea)
         editor.focus()
         editor.move_cursor(editor.document.end)

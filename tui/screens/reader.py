@@ -127,13 +127,18 @@ class ReaderScreen(NotesMixin, SearchMixin, WatchMixin, Screen):
         self.view.move_cursor(start, top=True)
         self.view.focus()
         self.refresh_notes()
+        # Everything else waits for the first paint: the paragraphs come first.
+        self.call_after_refresh(self._after_first_paint)
+
+    async def _after_first_paint(self) -> None:
+        await self._mount_side()
         if self.pending is None:
             self.start_analysis()
         else:
             self.load_rest(*self.pending)
             self.pending = None
         self.start_watching()
-        self.call_after_refresh(self._mount_side)
+        self._prewarm()
         if self.store.problem:
             self.notify(self.store.problem, title="Notes are read-only", severity="error", timeout=8)
         for warning in self.document.warnings:
@@ -155,7 +160,6 @@ class ReaderScreen(NotesMixin, SearchMixin, WatchMixin, Screen):
         else:
             self._show_busy(self.busy_label or "analysing…")
         self._show_focus(self.view.cursor, force=True)
-        self._prewarm()
 
     @work(thread=True, exit_on_error=False, group="prewarm")
     def _prewarm(self) -> None:

@@ -64,8 +64,11 @@ class NotesMixin:
             return
         notes = self.store.notes_for(index)
         note = notes[0] if notes else None
-        editor = NoteEditor(index, self.document.paragraphs[index].text, note.text if note else "",
-                            read_only=self.store.problem if self.store.read_only else None)
+        if not self.app.is_screen_installed("note-editor"):
+            self.app.install_screen(NoteEditor(0, ""), "note-editor")
+        editor = self.app.get_screen("note-editor")
+        editor.load(index, self.document.paragraphs[index].text, note.text if note else "",
+                    read_only=(self.store.problem or "notes are read-only") if self.store.read_only else None)
 
         def saved(text: str | None) -> None:
             if text is not None:
