@@ -231,3 +231,21 @@ async def test_bad_path_gets_message_not_crash(tmp_path):
 
 def test_sample_fixture_exists():
     assert SAMPLE.is_file()
+
+
+async def test_no_color_is_honoured(text, monkeypatch):
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = ReaderApp(str(text))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert app.no_color
+
+
+async def test_hiding_a_pane_is_remembered(text):
+    app = ReaderApp(str(text))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        app.screen.set_pane_visible("quotes", False)
+        await pilot.pause()
+        assert not app.screen.query_one("#pane-quotes").display
+    assert load_config()[0].panes["quotes"] is False

@@ -292,3 +292,39 @@ def test_a_text_of_short_sentences_still_gets_the_sentences_asked_for():
     doc = make_doc([("title", "Notes"), ("body", "The storm came. Trees fell down. Roads were closed. Schools shut early.")])
     texts = sentence_texts(summarize(doc, 3))
     assert len(texts) == 3 and all(t in doc.paragraphs[1].text for t in texts)
+
+
+WORDS = ["harbour", "ferry", "council", "said", "the", "pier", "budget", "rose", "by", "12%", "Mara", "Holm",
+         "“we", "will", "open”", "(pictured)", "PUBLISHED:", "By", ".", "a", "new", "bridge", "in", "May", "—"]
+
+
+def random_parts(draw_lists):
+    kinds = ["title", "byline", "heading", "body", "body", "body", "list", "quote", "boilerplate"]
+    return [(kinds[k], " ".join(words) + end) for k, words, end in draw_lists]
+
+
+def test_invariants_hold_on_arbitrary_texts():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    paragraph = st.tuples(st.integers(0, 8), st.lists(st.sampled_from(WORDS), min_size=1, max_size=40),
+                          st.sampled_from([".", "", "!", " .", "?”"]))
+
+    @settings(max_examples=60, deadline=None)
+    @given(st.lists(paragraph, max_size=12), st.integers(0, 8))
+    def check(paragraphs, n):
+        parts = [p for p in random_parts(paragraphs) if p[1].strip()]
+        doc = make_doc(parts)
+        result = summarize(doc, n)
+        assert len(result.sentences) <= n
+        positions = []
+        for item in result.sentences:
+            paragraph = doc.paragraphs[item["paragraph"]]
+            assert paragraph.kind in ("body", "list", "quote") and item["text"] in paragraph.text
+            positions.append((item["paragraph"], paragraph.text.index(item["text"])))
+        assert positions == sorted(positions)
+        assert set(result.gists) <= {p.index for p in doc.paragraphs if p.kind == "body"}
+        assert all(len(g) <= GIST_CHARS for g in result.gists.values())
+        assert summarize(doc, n) == result
+
+    check()

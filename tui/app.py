@@ -140,12 +140,13 @@ class ReaderApp(App[int]):
         self.exit(0)
 
     def action_help(self) -> None:
-        from tui.screens.help import HelpScreen, group_bindings
+        from tui.screens.help import HelpScreen, group_bindings, section_name
 
         if isinstance(self.screen, HelpScreen):
             return
         focused = self.screen.focused
-        where = type(focused).__name__ if focused else "closeread"
+        where = section_name(focused) if focused else "closeread"
+        where = "this pane" if where == "This pane" else where
         sections = group_bindings(self.screen.active_bindings, self.get_key_display)
         self.push_screen(HelpScreen(sections, f"Keys · {where}"))
 

@@ -27,8 +27,6 @@ import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import tomli_w
-
 from tui.appdirs import config_dir, ensure_dir
 
 CONFIG_NAME = "config.toml"
@@ -151,6 +149,8 @@ def save_setting(key: str, value: object, path: Path | None = None) -> str | Non
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return f"{path} is not valid TOML; the setting was not saved"
     raw[key] = value
+    import tomli_w  # only needed when a setting changes; keeps start-up light
+
     try:
         _write_atomically(path, tomli_w.dumps(raw))
     except OSError as error:

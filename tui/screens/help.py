@@ -23,11 +23,15 @@ def section_name(node: object) -> str:
 
 
 def group_bindings(active: dict[str, ActiveBinding], key_display) -> list[tuple[str, list[tuple[str, str]]]]:
-    """``[(section, [(keys, description)])]`` from the active bindings, focused pane first."""
+    """``[(section, [(keys, description)])]`` from the active bindings, focused pane first.
+
+    Only closeread's own bindings (those with an id) are listed; Textual's generic
+    ones (horizontal scrolling, copy) would be noise here.
+    """
     sections: dict[str, dict[str, list]] = {}
     for key, item in active.items():
         binding: Binding = item.binding
-        if binding.system or not binding.description:
+        if binding.system or not binding.description or binding.id is None:
             continue
         rows = sections.setdefault(section_name(item.node), {})
         text = binding.tooltip or binding.description

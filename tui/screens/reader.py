@@ -19,7 +19,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Static, Tab, Tabs
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from tui.config import Config
+from tui.config import Config, save_setting
 from tui.document import Document
 from tui.notes import NotesStore
 from tui.screens.reader_notes import NotesMixin
@@ -176,10 +176,13 @@ class ReaderScreen(NotesMixin, SearchMixin, WatchMixin, Screen):
         self.set_class(self.side_hidden, "-side-hidden")
 
     def set_pane_visible(self, name: str, visible: bool) -> None:
-        """Show or hide one side pane (wide layout)."""
+        """Show or hide one side pane (wide layout); the choice is remembered in config.toml."""
         self.config.panes[name] = visible
         self.side_hidden = not any(self.config.panes.values())
         self._apply_pane_visibility()
+        problem = save_setting("panes", dict(self.config.panes))
+        if problem:
+            self.notify(problem, severity="warning")
 
     # -- analysis -------------------------------------------------------------
 

@@ -86,7 +86,8 @@ class SearchMixin:
         elif not self.matches:
             extra = f"/{self.search_query}: no match"
         else:
-            extra = f"/{self.search_query}: {len(self.matches)} ¶"
+            count = len(self.matches)
+            extra = f"/{self.search_query}: {count} paragraph{'s' if count != 1 else ''}"
         self.query_one("#header").show(self.view.cursor, extra=extra)
 
     def action_next_match(self) -> None:

@@ -51,7 +51,7 @@ class ReaderHeader(Static):
         room = max(1, width - len(right) - 2)
         left = left.truncate(room, ellipsis=True)
         gap = " " * max(1, width - left.cell_length - len(right))
-        self.update(Content.assemble(left, gap, (right, "bold")))
+        self.update(Content.assemble(left, gap, (right, "bold")), layout=False)
 
     def on_resize(self) -> None:
         self.show(self.index)

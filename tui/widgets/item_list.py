@@ -77,8 +77,9 @@ class ItemList(OptionList):
         """Mark the items of ``paragraph``, and bring the first into view."""
         if paragraph == self.current_paragraph:
             return
-        self.current_paragraph = paragraph
-        self.refresh()
+        previous, self.current_paragraph = self.current_paragraph, paragraph
+        if previous in self._first_of or paragraph in self._first_of or previous is None:
+            self.refresh()  # only when a marked item appears or disappears
         first = self._first_of.get(paragraph) if paragraph is not None else None
         if first is not None and not self.has_focus and self.is_mounted:
             self._scroll_to_option(first)

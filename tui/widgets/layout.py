@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from itertools import accumulate
 
-# A word and the spaces after it, as Textual's wrapper splits them.
+# Blank lines after each paragraph.
 SEPARATOR_LINES = 1
 
 

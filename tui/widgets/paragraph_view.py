@@ -28,7 +28,6 @@ from tui.widgets.layout import SEPARATOR_LINES, LineTable, estimate_lines, wrap_
 
 STATUS_MARKS = {"to-check": "?", "verified": "✓", "disputed": "✗"}
 NOTE_MARK = "✎"
-ORPHAN_FREE = ""
 IDLE_BATCH = 400  # paragraphs measured per idle tick (a few ms)
 KIND_PREFIX = {"list": "• ", "quote": "│ "}
 

@@ -48,4 +48,5 @@ class SidePane(Vertical):
         """The part about the focused paragraph (summary and notes panes)."""
         focus = self.query(".pane-focus")
         if focus:
-            focus.first(Static).update(text)
+            # A fixed height (see app.tcss) lets this skip a layout pass on every keypress.
+            focus.first(Static).update(text, layout=False)
