@@ -26,7 +26,6 @@ import math
 import os
 import shlex
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -39,6 +38,7 @@ sys.path.insert(0, str(BENCH.parent))
 
 from blank_app import MARKER as BLANK_MARKER  # noqa: E402
 from gen_text import add_notes, first_marker, generate  # noqa: E402
+from timing import Timing, pin_to_one_core, run_timed, time_analysis  # noqa: E402
 from tmux_screen import Terminal, TmuxError, private_socket, tree_peak_rss_mb  # noqa: E402
 
 BIN = Path(sys.executable).parent
@@ -79,81 +79,6 @@ def write_text(size: float, seed: int, folder: Path) -> Path:
     return path
 
 
-def pin_to_one_core() -> set[int] | None:
-    """Run on one CPU from now on; returns the previous set, to restore."""
-    if not hasattr(os, "sched_setaffinity"):
-        return None
-    before = os.sched_getaffinity(0)
-    os.sched_setaffinity(0, {min(before)})
-    return before
-
-
-@dataclass
-class Timing:
-    """Wall-clock and CPU seconds of one piece of work."""
-
-    wall: float
-    cpu: float
-
-    def __str__(self) -> str:
-        return f"cpu {self.cpu:.2f} s, wall {self.wall:.2f} s"
-
-
-# Each timing runs in a fresh process on a text it has not seen, after a warm-up
-# on another text: caches inside the analysis cannot carry over between runs.
-TIMER = """
-import sys, time
-from tui.analysis import analyze
-from tui.loader import load_document
-analyze(load_document(sys.argv[1]))
-wall, cpu = time.perf_counter(), time.process_time()
-analyze(load_document(sys.argv[2]))
-print(time.perf_counter() - wall, time.process_time() - cpu)
-"""
-
-
-def time_analysis(warm_up: Path, texts: list[Path]) -> Timing | str:
-    """Best time of loading and analysing each of ``texts`` (same size), or why it failed."""
-    runs = []
-    for text in texts:
-        done = subprocess.run([sys.executable, "-c", TIMER, str(warm_up), str(text)],
-                              capture_output=True, text=True, errors="replace", cwd=BENCH.parent)
-        if done.returncode != 0:
-            return (done.stderr.strip().splitlines() or ["failed"])[-1]
-        wall, cpu = (float(v) for v in done.stdout.split()[-2:])
-        runs.append(Timing(wall, cpu))
-    return Timing(min(r.wall for r in runs), min(r.cpu for r in runs))
-
-
-# Peak RSS is read by a small launcher process: a child forked straight from this
-# (large) process would report this process's peak as its own.
-LAUNCHER = """
-import os, subprocess, sys, time
-start = time.perf_counter()
-child = subprocess.Popen(sys.argv[2:], stdout=subprocess.DEVNULL)
-_, status, usage = os.wait4(child.pid, 0)
-seconds = time.perf_counter() - start
-with open(sys.argv[1], "w") as out:
-    cpu = usage.ru_utime + usage.ru_stime
-    out.write(f"{seconds} {cpu} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)}")
-"""
-
-
-def run_timed(command: list[str]) -> tuple[Timing, float, int, str]:
-    """Time, peak RSS (MB), exit status and last stderr line of one command."""
-    with tempfile.TemporaryDirectory(prefix="closeread-bench-run-") as folder:
-        report = Path(folder) / "report"
-        done = subprocess.run([sys.executable, "-c", LAUNCHER, str(report), *command],
-                              capture_output=True, text=True, errors="replace")
-        if not report.exists():
-            tail = done.stderr.strip().splitlines()[-1:] or ["launcher failed"]
-            return Timing(0.0, 0.0), 0.0, done.returncode or 1, tail[0]
-        wall, cpu, rss_kb, status = report.read_text().split()
-    lines = done.stderr.strip().splitlines()
-    return (Timing(float(wall), float(cpu)), int(rss_kb) / 1024, int(status),
-            (lines[-1] if lines else ""))
-
-
 def analysis_rows(folder: Path, sizes: list[float], seed: int, repeat: int) -> list[Row]:
     """Analysis time per size (best of ``repeat`` texts), the CLI's time, and the growth."""
     all_sizes = sorted({*sizes, max(sizes) / 2})
@@ -170,9 +95,14 @@ def analysis_rows(folder: Path, sizes: list[float], seed: int, repeat: int) -> l
             os.sched_setaffinity(0, previous)
     failed = next((t for t in timings.values() if isinstance(t, str)), None)
     if failed:
-        return [Row("analysis", "in-process", f"failed: {failed}")]
+        return [Row("analysis", "load + analyze", f"failed: {failed}")]
+    stages = {size: timings[size][1] for size in all_sizes}
+    timings = {size: timings[size][0] for size in all_sizes}
     rows = [Row("analysis", f"{size:g} MB load + analyze (best of {repeat})", str(timings[size]),
                 *size_target(size, timings[size].cpu)) for size in all_sizes]
+    rows += [Row("analysis", f"{size:g} MB CPU per stage",
+                 ", ".join(f"{name} {seconds:.2f}" for name, seconds in stages[size].items()))
+             for size in sizes if size >= 1]
     for size, (timing, rss, status, error) in sorted(cli.items()):
         value = f"{timing}, {rss:.0f} MB peak" if status == 0 else f"failed: {error}"
         rows.append(Row("analysis", f"{size:g} MB `closeread analyze --json`", value))

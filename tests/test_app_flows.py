@@ -249,3 +249,57 @@ async def test_hiding_a_pane_is_remembered(text):
         await pilot.pause()
         assert not app.screen.query_one("#pane-quotes").display
     assert load_config()[0].panes["quotes"] is False
+
+
+def long_text(paragraphs: int = 900) -> str:
+    """A text well past the preview limit, each paragraph numbered so it can be found."""
+    body = "\n\n".join(f"Paragraph {i}: the ferry carried {i * 3} people across the strait "
+                       f"on a calm morning, and the harbour master counted every one of them."
+                       for i in range(paragraphs))
+    return "# A long record\n\n" + body + "\n"
+
+
+async def test_long_text_shows_preview_then_whole_text(tmp_path):
+    path = tmp_path / "long.md"
+    path.write_text(long_text(), encoding="utf-8")
+    app = ReaderApp(str(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await settle(app, pilot)
+        screen = app.screen
+        assert len(screen.document.paragraphs) == 901
+        assert len(screen.query_one(ParagraphView).paragraphs) == 901
+        assert screen.store is not None and screen.analysis is not None
+        await pilot.press("G")
+        assert cursor(app) == 900
+        await pilot.press("a", "x", "ctrl+s")
+        await pilot.pause()
+        assert len(screen.store.notes_for(900)) == 1
+        await pilot.press("q")
+    again = ReaderApp(str(path))
+    async with again.run_test(size=SIZE) as pilot:
+        await settle(again, pilot)
+        await settle(again, pilot)
+        assert cursor(again) == 900
+        assert again.screen.query_one(ParagraphView).table.exact[900]
+
+
+async def test_paragraph_view_renders_only_what_is_visible(tmp_path):
+    path = tmp_path / "long.md"
+    path.write_text(long_text(3000), encoding="utf-8")
+    app = ReaderApp(str(path))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await settle(app, pilot)
+        view = app.screen.query_one(ParagraphView)
+        assert len(view.paragraphs) == 3001
+        assert len(view._cache) < 100  # rendered strips: only the visible paragraphs
+        assert not list(view.query("*"))  # no child widget per paragraph
+
+
+async def test_unknown_binding_id_in_config_is_reported(text, isolated_dirs):
+    (isolated_dirs["config"] / "config.toml").write_text('[keys]\nfly = "f"\n', encoding="utf-8")
+    app = ReaderApp(str(text))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert any("fly" in m for m in app.messages)

@@ -180,3 +180,10 @@ def test_a_wrapped_body_paragraph_is_not_split_into_lines():
     text = "Title\n\nA long paragraph that wraps\nonto a second line and contact us\nat the end.\n"
     assert document_from_text(text, "a.txt").paragraphs[1].text == (
         "A long paragraph that wraps onto a second line and contact us at the end.")
+
+
+def test_markdown_table_rows_read_as_items_named_by_the_header():
+    text = "# T\n\n| Region | Share |\n|---|---:|\n| North | 12% |\n| South | *30%* |\n"
+    document = document_from_text(text, "t.md")
+    assert [(p.kind, p.text) for p in document.paragraphs[1:]] == [
+        ("list", "Region: North; Share: 12%"), ("list", "Region: South; Share: 30%")]

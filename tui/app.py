@@ -85,6 +85,7 @@ class ReaderApp(App[int]):
     def on_mount(self) -> None:
         if self.config.keys:
             self.set_keymap(self.config.keys)
+            self._check_keymap()
         if self._save_theme_now:
             self._note_problem(save_setting("theme", self.theme))
         self._theme_ready = True
@@ -99,6 +100,14 @@ class ReaderApp(App[int]):
             self.notify(message, severity="warning", timeout=10)
         self.set_interval(STATE_SAVE_SECONDS, self.save_state, name="save reading state")
 
+    def _check_keymap(self) -> None:
+        """Say which ``[keys]`` entries of config.toml name no binding."""
+        from tui.screens.keymap import known_binding_ids
+
+        unknown = sorted(set(self.config.keys) - known_binding_ids())
+        if unknown:
+            self.messages.append(f"config.toml [keys]: no binding with id {', '.join(unknown)} (ignored)")
+
     def open_text(self, path: str, opened: Opened | None = None) -> bool:
         """Load ``path`` (unless already ``opened``) and show it; a bad file gets a message."""
         try:
@@ -107,7 +116,8 @@ class ReaderApp(App[int]):
             self.notify(str(error), title="Cannot open", severity="error", timeout=10)
             return False
         self.save_state()
-        store = NotesStore.open(path, opened.document)
+        # A long text's notes are opened with its full document, in the background.
+        store = None if opened.is_preview else NotesStore.open(path, opened.document)
         text_state = self.reading_state.get(path)
         self.reading_state.touch(path)
         screen = ReaderScreen(opened.document, store, text_state, self.config, pending=opened.pending)
@@ -168,6 +178,9 @@ def run_reader(path: str | None, theme: str | None = None) -> int:
         except LoadError as error:
             print(f"closeread: {error}", file=sys.stderr)
             return 2
+    # Hand the interpreter lock back to the UI thread every 1 ms (default 5 ms) so keys
+    # stay quick while the analysis thread runs.
+    sys.setswitchinterval(0.001)
     app = ReaderApp(path, theme, opened=opened)
     result = app.run()
     return result if isinstance(result, int) else (app.return_code or 0)

@@ -127,6 +127,7 @@ def markdown_blocks(text: str) -> list[RawBlock]:
     heading_level = 0
     page_break = False
     env: dict = {}
+    table_header: list[str] = []
     tokens = _BLOCKS_ONLY.parse(text, env)
     for index, token in enumerate(tokens):
         kind = token.type
@@ -152,8 +153,10 @@ def markdown_blocks(text: str) -> list[RawBlock]:
                 blocks.append(block)
         elif kind in ("fence", "code_block"):
             blocks.extend(RawBlock("body", squash(line)) for line in token.content.splitlines() if line.strip())
+        elif kind == "tr_open" and tokens[index - 1].type == "thead_open":
+            table_header = _table_cells(tokens, index, env)
         elif kind == "tr_open":
-            blocks.append(RawBlock("body", _table_row(tokens, index, env)))
+            blocks.append(RawBlock("list", _table_row(table_header, _table_cells(tokens, index, env)), 1))
     return [b for b in blocks if b.text]
 
 
@@ -167,11 +170,17 @@ def _inline_block(text: str, heading_level: int, list_depth: int, quote_depth: i
     return RawBlock("body", text)
 
 
-def _table_row(tokens, start: int, env: dict) -> str:
+def _table_cells(tokens, start: int, env: dict) -> list[str]:
     cells = []
     for token in tokens[start + 1:]:
         if token.type == "tr_close":
             break
         if token.type == "inline":
             cells.append(inline_text(token, env))
-    return " | ".join(cells)
+    return cells
+
+
+def _table_row(header: list[str], cells: list[str]) -> str:
+    """A table row read out as a sentence: "Source: Leakage; Share: 60%"."""
+    pairs = [f"{name}: {cell}" if name else cell for name, cell in zip(header + [""] * len(cells), cells) if cell]
+    return "; ".join(pairs)

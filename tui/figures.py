@@ -17,13 +17,13 @@ from collections.abc import Sequence
 from tui.document import Paragraph
 from tui.figures_counts import what_it_counts
 from tui.figures_lexicon import DURATION_UNITS
-from tui.figures_scan import scan_sentence
+from tui.figures_scan import number_words_in, scan_sentence
 
 SKIPPED_KINDS = {"boilerplate", "byline"}
 _KIND_WEIGHT = {"money": 6.0, "percent": 5.0, "count": 4.5, "measure": 3.5, "date": 2.0, "year": 1.5,
                 "other": 1.0, "ordinal": 1.0}
 _COUNTS_TRIES = 3  # later occurrences tried when the first one does not say what the figure counts
-_PUBLIC = ("text", "value", "upper", "kind", "counts", "paragraph", "paragraphs", "approx", "unit", "sentence")
+_EXTRAS = ("qualifier", "score", "year_inferred")
 
 
 def extract_figures(paragraphs: Sequence[Paragraph]) -> list[dict]:
@@ -55,30 +55,38 @@ def _occurrences(paragraphs: Sequence[Paragraph]):
         if paragraph.kind in SKIPPED_KINDS:
             continue
         sentences = paragraph.sentences or (paragraph.text,)
-        for n, sentence in enumerate(sentences):
-            list_start = n == 0
-            for fig in scan_sentence(sentence, list_start=list_start):
+        words = number_words_in(" ".join(sentences))
+        heading = paragraph.kind in ("title", "heading")
+        index = paragraph.index
+        list_start = True
+        for sentence in sentences:
+            for fig in scan_sentence(sentence, list_start, words):
                 fig["previous"] = previous
-                fig["paragraph"] = paragraph.index
+                fig["paragraph"] = index
                 fig["sentence"] = sentence
-                fig["heading"] = paragraph.kind in ("title", "heading")
+                fig["heading"] = heading
                 yield fig
             previous = sentence
+            list_start = False
 
 
 def _resolve_years(found: list[dict]) -> None:
     """Give a day-and-month date ("9 April") the nearest year stated before it, else the first one after."""
-    first = next((_year_of(f) for f in found if _year_of(f)), None)
-    if first is None:
+    last = next((year for year in map(_year_of, found) if year), None)
+    if last is None:
         return
-    last = first
     for fig in found:
-        year = _year_of(fig)
-        if year:
-            last = year
-        elif fig["kind"] == "date" and str(fig["value"]).startswith("--"):
-            fig["value"] = f"{last}{fig['value'][1:]}"
-            fig["year_inferred"] = True
+        kind = fig["kind"]
+        if kind == "year":
+            if isinstance(fig["value"], int) and fig["value"]:
+                last = fig["value"]
+        elif kind == "date":
+            value = str(fig["value"])
+            if value.startswith("--"):
+                fig["value"] = f"{last}{value[1:]}"
+                fig["year_inferred"] = True
+            elif int(value[:4]):
+                last = int(value[:4])
 
 
 def _year_of(fig: dict) -> int | None:
@@ -90,15 +98,11 @@ def _year_of(fig: dict) -> int | None:
     return None
 
 
-def _key(fig: dict) -> tuple:
-    return fig["kind"], fig["value"], fig["upper"], fig["unit"]
-
-
 def _merge(found: list[dict]) -> list[dict]:
     """One figure per (kind, value, upper, unit), listing every paragraph it occurs in."""
     merged: dict[tuple, dict] = {}
     for fig in found:
-        key = _key(fig)
+        key = fig["kind"], fig["value"], fig["upper"], fig["unit"]
         first = merged.get(key)
         if first is None:
             fig["paragraphs"] = [fig["paragraph"]]
@@ -111,7 +115,8 @@ def _merge(found: list[dict]) -> list[dict]:
             first["paragraphs"].append(fig["paragraph"])
         if len(first["others"]) < _COUNTS_TRIES:
             first["others"].append(fig)
-        first["heading"] = first["heading"] or fig["heading"]
+        if fig["heading"]:
+            first["heading"] = True
     return list(merged.values())
 
 
@@ -156,10 +161,13 @@ def _rank(figures: list[dict]) -> list[dict]:
 
 def _public(fig: dict) -> dict:
     """The contract fields plus this extractor's extras, in a stable order."""
-    out = {key: fig.get(key) for key in _PUBLIC}
-    for extra in ("qualifier", "score", "year_inferred"):
-        if fig.get(extra):
+    get = fig.get
+    out = {"text": get("text"), "value": get("value"), "upper": get("upper"), "kind": get("kind"),
+           "counts": get("counts"), "paragraph": get("paragraph"), "paragraphs": get("paragraphs"),
+           "approx": get("approx"), "unit": get("unit"), "sentence": get("sentence")}
+    for extra in _EXTRAS:
+        if get(extra):
             out[extra] = fig[extra]
-    if fig.get("vague"):
+    if get("vague"):
         out["vague"] = True
     return out

@@ -147,6 +147,9 @@ def _multiplier(s: str, pos: int, money: bool, num: str) -> re.Match | None:
     return m
 
 
+_PLAIN_WORDS: dict[str, bool] = {}  # the test below, remembered per word: the same words follow numbers again and again
+
+
 def _plain_after(s: str, pos: int) -> bool:
     """True when nothing after ``pos`` can be a multiplier or unit: the common case, decided without regexes."""
     c = s[pos:pos + 1]
@@ -157,7 +160,15 @@ def _plain_after(s: str, pos: int) -> bool:
     if c != " ":
         return False
     word = s[pos + 1:pos + 16].split(None, 1)
-    return bool(word) and word[0].lower().strip(".,;:)!?\"'”’") not in SUFFIX_WORDS and word[0][:1] not in "%°º"
+    if not word:
+        return False
+    plain = _PLAIN_WORDS.get(word[0])
+    if plain is None:
+        if len(_PLAIN_WORDS) > 50_000:
+            _PLAIN_WORDS.clear()
+        plain = _PLAIN_WORDS[word[0]] = word[0].lower().strip(".,;:)!?\"'”’") not in SUFFIX_WORDS \
+            and word[0][:1] not in "%°º"
+    return plain
 
 
 def suffix(s: str, pos: int, money: bool, num: str) -> dict:

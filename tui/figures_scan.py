@@ -9,45 +9,72 @@ scan well inside its time budget on long texts.
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 
 from tui.figures_atoms import (
-    SUFFIX_WORDS, A_UNIT_WORDS, DIGIT_ATOM, DIGIT_PREFIX, DIGIT_START, ORDINAL_TRIGGERS, WORD_ATOM, WORD_BACKOFF,
+    A_UNIT_WORDS, DIGIT_ATOM, DIGIT_PREFIX, DIGIT_START, ORDINAL_TRIGGERS, WORD_ATOM, WORD_BACKOFF,
     a_unit_figures, digit_figure, word_figures,
 )
-from tui.figures_context import HEDGE_LAST, LOWER_DESIGNATORS, Sentence, hedge, is_designation, year_context
+from tui.figures_context import Sentence, hedge, is_designation, year_context
 from tui.figures_dates import MASK_AT, URLS, date_at
 from tui.figures_lexicon import (
-    APPROX_AFTER, CURRENCY_PREFIX, NOT_APPROX, VAGUE, alternation,
+    APPROX_AFTER, NOT_APPROX, VAGUE, alternation,
 )
 from tui.figures_numbers import SCALE_WORDS, TENS_WORDS, UNITS_WORDS, to_number
+from tui.figures_plain import plain_figure
 
 _WORD_TRIGGERS = {*UNITS_WORDS, *TENS_WORDS, *SCALE_WORDS, "dozen", *VAGUE, *ORDINAL_TRIGGERS} - {"tens"}
 _NON_LETTERS = re.compile(r"[^a-z]+")
+_LETTER_RUN = re.compile(r"[a-z]+")
+_ANY_TRIGGER = _WORD_TRIGGERS | A_UNIT_WORDS
+_NONE: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 _DIGIT_RUN = re.compile(r"\d+(?:[.,]\d+)*|[½⅓⅔¼¾⅕⅛⅜⅝⅞⅙⅚]")
 _ALPHA = re.compile(r"[A-Za-z]+")
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _LIST_MARKER = re.compile(r"\s*\(?\d{1,2}[.)]\s")
 _RANGE_SEP = re.compile(r"(?:-\s*)?\s*(?:to|–|—|-|‒)\s*(?=[-−$£€¥₹\d.])")
 _BETWEEN_AND = re.compile(r"\s+(?:and|to)\s+(?=[-−$£€¥₹\d.])")
 _CURRENCY_SIGNS = set("$£€¥₹₩₽")
-_PLAIN_SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR"}
-_PLAIN_END = {"", ",", ";", ")", "!", "?", ".", "\"", "”", "’", "'"}
-_NOT_PLAIN_AFTER = {"to", "and", "or", "odd", "plus", "am", "pm", "a.m", "p.m", "gmt", "bst", "utc"}
 _RANGE_STARTS = (" to ", " and ", " - ", " – ", "-")
 # "40-plus" is a hedge, "£5m plus interest" is not.
 _APPROX_AFTER_STARTS = tuple(f"{sep}{word.split()[0]}" for sep in " -" for word in APPROX_AFTER
                              if (sep, word) != (" ", "plus"))
 _APPROX_AFTER = re.compile(rf"(?:\s|-)({alternation(APPROX_AFTER)})\b")
-_NOT_PLAIN_BEFORE = {"between", "from", *LOWER_DESIGNATORS}
+_START = itemgetter("start")
+
+
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
     return any(a < end and start < b for a, b in spans)
 
 
-def scan_sentence(s: str, list_start: bool = False) -> list[dict]:
-    """Raw figures of one sentence, in order: start/end offsets, value, upper, kind, unit, approx, text."""
+def number_words_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The number words and the "a gallon" units that occur in ``text`` (a paragraph), for
+    :func:`scan_sentence`: one look at a paragraph costs less than one at each of its sentences."""
+    found = _ANY_TRIGGER.intersection(_LETTER_RUN.findall(text.lower()))
+    if not found:
+        return _NONE
+    return frozenset(found & _WORD_TRIGGERS), frozenset(found & A_UNIT_WORDS)
+
+
+def scan_sentence(s: str, list_start: bool = False,
+                  words: tuple[frozenset[str], frozenset[str]] | None = None) -> list[dict]:
+    """Raw figures of one sentence, in order: start/end offsets, value, upper, kind, unit, approx, text.
+
+    ``words`` are the number words of the paragraph (see :func:`number_words_in`), when known.
+    """
     has_digit = DIGIT_START.search(s) is not None
-    words = _NON_LETTERS.split(s.lower())
-    has_words = not _WORD_TRIGGERS.isdisjoint(words)
-    has_a_unit = not A_UNIT_WORDS.isdisjoint(words)
+    low = None
+    if words is None:
+        found = _NON_LETTERS.split(s.lower())
+        has_words = not _WORD_TRIGGERS.isdisjoint(found)
+        has_a_unit = not A_UNIT_WORDS.isdisjoint(found)
+    elif words is _NONE:
+        has_words = has_a_unit = False
+    else:
+        # A word inside another ("one" in "someone") lets a pass run that then finds nothing.
+        low = s.lower()
+        has_words = any(w in low for w in words[0])
+        has_a_unit = any(w in low for w in words[1])
     if not (has_digit or has_words or has_a_unit):
         return []
     sent = Sentence(s)
@@ -56,14 +83,15 @@ def scan_sentence(s: str, list_start: bool = False) -> list[dict]:
     if has_digit:
         _digit_pass(sent, list_start, figures, taken)
     if has_words:
-        _word_pass(sent, figures, taken)
+        _word_pass(sent, figures, taken, low, words and words[0])
     if has_a_unit:
         figures.extend(f for f in a_unit_figures(s) if not _overlaps(taken, f["start"], f["end"]))
-    figures.sort(key=lambda f: f["start"])
-    for i, fig in enumerate(figures):
+    if len(figures) > 1:
+        figures.sort(key=_START)
+        for i in range(1, len(figures)):
+            _link(s, figures[i - 1], figures[i])
+    for fig in figures:
         fig["text"] = s[fig["start"]:fig["end"]]
-        if i:
-            _link(s, figures[i - 1], fig)
     return figures
 
 
@@ -93,7 +121,7 @@ def _digit_pass(sent: Sentence, list_start: bool, figures: list[dict], taken: li
         p = run.start()
         if p < consumed or masked and _overlaps(masked, p, run.end()):
             continue
-        fig = _plain_figure(s, run)
+        fig = plain_figure(s, p, run.end(), run.group())
         if fig is not None:
             figures.append(fig)
             consumed = fig["end"]
@@ -122,86 +150,7 @@ def _digit_pass(sent: Sentence, list_start: bool, figures: list[dict], taken: li
         _extend(sent, fig)
         figures.append(fig)
         consumed = fig["end"]
-    taken.extend((f["start"], f["end"]) for f in figures)
-
-
-def _plain_figure(s: str, run: re.Match) -> dict | None:
-    """The common cases decided without the general machinery: a plain number, percentage, year or
-    amount ("$857m", "£1,400") after a lower-case word that is no hedge, followed by a word that is no
-    unit, multiplier, range or time.
-
-    Returns None whenever anything could be special; the general path then decides, with the same result.
-    """
-    p, end = run.span()
-    text = run.group(0)
-    if not text[0].isdigit() or text[0] == "0" and len(text) > 1 or len(text) > 12 \
-            or "," in text and any(len(group) != 3 for group in text.split(",")[1:]) or text.count(".") > 1:
-        return None  # phone numbers, long ids, odd groupings
-    start = p
-    symbol = s[p - 1] if p and s[p - 1] in _PLAIN_SYMBOLS else None
-    if symbol:
-        start -= 1
-    approx = qualifier = None
-    if start:
-        before = _plain_before(s, start)
-        if before is None:
-            return None
-        if before == "hedge":
-            approx, hedge_start = hedge(s, start)
-            if approx in NOT_APPROX:
-                approx, qualifier = None, approx
-            elif approx:
-                start = hedge_start
-    stop, mult, percent = end, 1.0, False
-    c = s[end:end + 1]
-    if c == "%" and not symbol:
-        stop, percent = end + 1, True
-    elif symbol and c in ("m", "b") and s[end:end + 2] in ("m", "bn", "m ", "m,", "m.", "bn", "m;"):
-        mult = 1e6 if c == "m" else 1e9
-        stop = end + (1 if c == "m" else 2)
-    elif c.isalpha():
-        return None
-    if not _plain_after_figure(s, stop, bool(symbol)):
-        return None
-    value = float(text.replace(",", "")) * mult
-    kind = "money" if symbol else "percent" if percent else "count"
-    if kind == "count" and not approx and len(text) == 4 and text.isdigit() and 1000 <= value <= 2100:
-        fig = {"start": start, "end": stop, "value": int(value), "upper": None, "kind": "year", "unit": None,
-               "approx": None, "plain": text, "mult": 1.0}
-        year_context(s, fig)
-    else:
-        fig = {"start": start, "end": stop, "value": to_number(value), "upper": None, "kind": kind,
-               "unit": CURRENCY_PREFIX[symbol] if symbol else "%" if percent else None, "approx": approx,
-               "plain": text, "mult": mult}
-    if qualifier:
-        fig["qualifier"] = qualifier
-    return fig
-
-
-def _plain_before(s: str, start: int) -> str | None:
-    """ "plain" for a space and a lower-case word that is no range opener or designator before ``start``,
-    "hedge" when that word may end a hedge ("nearly", "more than"), else None."""
-    if s[start - 1] != " ":
-        return None
-    word = s[s.rfind(" ", 0, start - 1) + 1:start - 1]
-    if not (word.isalpha() and word.islower()) or word in _NOT_PLAIN_BEFORE:
-        return None
-    return "hedge" if word in HEDGE_LAST else "plain"
-
-
-def _plain_after_figure(s: str, stop: int, money: bool) -> bool:
-    """The end of the sentence, plain punctuation, or a lower-case word that is no unit or range word."""
-    c = s[stop:stop + 1]
-    if c == " ":
-        following = s[stop + 1:stop + 16].split(None, 1)
-        if not following:
-            return False
-        word = following[0]
-        bare = word.lower().strip(".,;:)!?\"'”’")
-        return word[0].islower() and bare not in SUFFIX_WORDS and bare not in _NOT_PLAIN_AFTER
-    if money and c == ")":
-        return False  # "($99.99)" may be an accounting negative
-    return c in _PLAIN_END and not (c == "." and s[stop + 1:stop + 2].isalnum())
+    taken.extend([(f["start"], f["end"]) for f in figures])
 
 
 def _maybe_date(s: str, p: int, end: int) -> bool:
@@ -233,13 +182,32 @@ def _maybe_masked(s: str, p: int, end: int) -> bool:
     return False
 
 
-def _word_pass(sent: Sentence, figures: list[dict], taken: list[tuple[int, int]]) -> None:
+def _trigger_spans(s: str, low: str | None, words: frozenset[str] | None) -> list[tuple[int, int]]:
+    """Where the number words of ``s`` are, as whole words: found from the paragraph's own number
+    words (``words``, ``low`` being ``s`` lower-cased) when known, else by looking at every word."""
+    if words is None or low is None or len(low) != len(s) or "\u212a" in s:  # the Kelvin sign lowers to "k"
+        return [m.span() for m in _ALPHA.finditer(s) if m.group().lower() in _WORD_TRIGGERS]
+    spans = []
+    size = len(s)
+    for word in words:
+        i = low.find(word)
+        while i >= 0:
+            j = i + len(word)
+            if (i == 0 or s[i - 1] not in _ASCII_LETTERS) and (j == size or s[j] not in _ASCII_LETTERS) \
+                    and s[i:j].isascii():
+                spans.append((i, j))
+            i = low.find(word, i + 1)
+    spans.sort()
+    return spans
+
+
+def _word_pass(sent: Sentence, figures: list[dict], taken: list[tuple[int, int]], low: str | None = None,
+               words: frozenset[str] | None = None) -> None:
     """Spelled-out numbers, vague magnitudes and ranking ordinals."""
     s = sent.s
     consumed = 0
-    for word in _ALPHA.finditer(s):
-        p = word.start()
-        if p < consumed or word.group(0).lower() not in _WORD_TRIGGERS or _overlaps(taken, p, word.end()):
+    for p, end in _trigger_spans(s, low, words):
+        if p < consumed or _overlaps(taken, p, end):
             continue
         back = WORD_BACKOFF.search(s, max(consumed, p - 16), p)
         m = WORD_ATOM.match(s, back.start()) if back else None
@@ -248,7 +216,7 @@ def _word_pass(sent: Sentence, figures: list[dict], taken: list[tuple[int, int]]
         if m is None:
             continue
         consumed = m.end()
-        if (word.group(0)[0].isupper() and m.start() > 0 and not sent.title_case) or is_designation(sent, m.start()):
+        if (s[p].isupper() and m.start() > 0 and not sent.title_case) or is_designation(sent, m.start()):
             continue  # "Channel Five", "Formula One"
         for fig in word_figures(s, m):
             _extend(sent, fig)

@@ -18,10 +18,10 @@ from contextlib import contextmanager
 
 from tui.document import Document, Paragraph
 from tui.summary import SummaryResult, default_sentence_count
+from tui.summary_rank import TermSpace, normalise
 from tui.summary_score import (DEFAULT_WEIGHTS, Candidate, Weights, collect_candidates, rank_document,
                                score_candidates, select)
-from tui.summary_rank import Vector, normalise
-from tui.summary_text import clean_sentence, content_terms
+from tui.summary_text import Lexicon, clean_sentence, content_terms
 
 GIST_CHARS = 120
 _CLAUSE_END = re.compile(r"[,;:](?=\s)|\s[-–—]\s")
@@ -42,28 +42,33 @@ class ExtractiveSummarizer:
 
     def _summarize(self, document: Document, sentences: int | None) -> SummaryResult:
         k = default_sentence_count(document) if sentences is None else max(0, sentences)
-        cands = collect_candidates(document)
+        lexicon = Lexicon()  # shared by both passes below: each distinct word is looked up once
+        cands = collect_candidates(document, lexicon=lexicon)
         if len(cands) < k:  # a text of short sentences: admit them rather than return too few
-            cands = max(cands, collect_candidates(document, strict=False), key=len)
-        vectors, scores = rank_document(cands, document_title(document), k, self.weights)
-        chosen = select(scores, vectors, k, self.weights, [c.text for c in cands])
+            cands = max(cands, collect_candidates(document, strict=False, lexicon=lexicon), key=len)
+        space, scores = rank_document(cands, document_title(document), k, self.weights)
+        texts = [c.text for c in cands]
+        chosen = select(scores, space.vector, k, self.weights, texts)
         return SummaryResult(sentences=[as_item(cands[i]) for i in chosen],
                              gists=paragraph_gists(document, cands, scores),
-                             sections=self.section_summaries(document, cands, vectors))
+                             sections=self.section_summaries(document, cands, space, texts))
 
-    def section_summaries(self, document: Document, cands: list[Candidate],
-                          vectors: list[Vector]) -> list[dict]:
-        """A short summary per headed section; empty when the document has no headings."""
+    def section_summaries(self, document: Document, cands: list[Candidate], space: TermSpace,
+                          texts: list[str] | None = None) -> list[dict]:
+        """A short summary per headed section; empty when the document has no headings.
+
+        Sections reuse the document's sentence vectors; only centrality and heading overlap are per section.
+        """
         out = []
         for heading, members in sections(document, cands):
             if not members:
                 continue
             sub_cands = [cands[i] for i in members]
-            sub_vectors = [vectors[i] for i in members]
             heading_vec = normalise({t: 1.0 for t in content_terms(heading.text)})
             k = section_sentence_count(sum(c.words for c in sub_cands))
-            sub_scores = score_candidates(sub_cands, sub_vectors, heading_vec, k, self.weights)
-            picked = select(sub_scores, sub_vectors, k, self.weights, [c.text for c in sub_cands])
+            sub_scores = score_candidates(sub_cands, space, members, heading_vec, k, self.weights)
+            sub_texts = [c.text for c in sub_cands] if texts is None else [texts[i] for i in members]
+            picked = select(sub_scores, lambda j: space.vector(members[j]), k, self.weights, sub_texts)
             out.append({"heading": heading.text, "paragraph": heading.index,
                         "sentences": [as_item(sub_cands[i]) for i in picked]})
         return out

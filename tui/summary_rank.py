@@ -6,26 +6,30 @@ similarity graph of all sentences), computed without ever forming the graph:
 because similarity is a dot product, ``sum_j S_ij x_j = v_i . (sum_j x_j v_j)
 - x_i``, so each power iteration costs one pass over the vectors. The cost is
 linear in the length of the text, however long it is.
+
+:class:`TermSpace` holds the same vectors in a compact form (each sentence's
+terms, one weight per term, one inverse norm per sentence) so that degree
+centrality and similarity to a title take one C-level sum per sentence; a
+dict vector is built only for the few sentences that compete for selection.
 """
 
 from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from itertools import chain, repeat
 from operator import mul
-from collections.abc import Sequence
 
 Vector = dict[str, float]
 
 _DAMPING = 0.85
+_ZEROS = repeat(0.0)  # the default of dict.get in map(get, keys, _ZEROS); endless, so it never runs out
 
 
-def sentence_frequencies(term_lists: Sequence[Sequence[str]]) -> Counter:
+def sentence_frequencies(term_lists: Iterable[Iterable[str]]) -> Counter:
     """How many sentences each term occurs in."""
-    df: Counter = Counter()
-    for terms in term_lists:
-        df.update(set(terms))
-    return df
+    return Counter(chain.from_iterable(map(set, term_lists)))
 
 
 def term_vectors(term_lists: Sequence[Sequence[str]], df: Counter | None = None,
@@ -61,8 +65,7 @@ def dot(a: Vector, b: Vector) -> float:
     """Dot product of two sparse vectors, iterating over the shorter."""
     if len(a) > len(b):
         a, b = b, a
-    get = b.get
-    return sum(w * get(t, 0.0) for t, w in a.items())
+    return sum(map(mul, a.values(), map(b.get, a, _ZEROS)))
 
 
 def weighted_sum(vectors: Sequence[Vector], weights: Sequence[float]) -> Vector:
@@ -108,3 +111,73 @@ def scaled(values: Sequence[float]) -> list[float]:
     """Values divided by their maximum, so that the best is 1 (all zeros stay zeros)."""
     top = max(values, default=0.0)
     return [v / top for v in values] if top > 0 else [0.0 for _ in values]
+
+
+def inverse_norm(terms: Sequence[str], distinct: int, square: Callable[[str], float]) -> float:
+    """1 / the length of the vector of ``terms`` with squared weights ``square``; ``distinct`` terms of them."""
+    if distinct == len(terms):  # no repeated term, the common case: no counting needed
+        total = sum(map(square, terms))
+    else:
+        total = sum(tf * tf * square(t) for t, tf in Counter(terms).items())
+    return 1.0 / math.sqrt(total) if total else 0.0
+
+
+class TermSpace:
+    """The unit TF-ISF vectors of :func:`term_vectors`, kept as term lists, term weights and inverse norms.
+
+    Sentence ``i`` is ``v_i[t] = tf_i(t) * weight[t] * inv_norm[i]``. A sum over a sentence's terms with
+    their repeats is a sum over ``tf``, so a dot product with a fixed vector is one ``sum(map(...))``.
+    """
+
+    __slots__ = ("terms", "weight", "inv_norm")
+
+    def __init__(self, term_lists: Sequence[Sequence[str]], df: Counter | None = None,
+                 idf_offset: float = 0.0) -> None:
+        sets = list(map(set, term_lists))
+        if df is None:
+            df = Counter(chain.from_iterable(sets))
+        n = max(len(term_lists), 1)
+        self.terms = term_lists
+        self.weight = ({t: math.log(idf_offset + n / f) for t, f in df.items()} if idf_offset
+                       else dict.fromkeys(df, 1.0))
+        square = {t: w * w for t, w in self.weight.items()}.__getitem__
+        self.inv_norm = [inverse_norm(terms, distinct, square) for terms, distinct in zip(term_lists, map(len, sets))]
+
+    def __len__(self) -> int:
+        return len(self.terms)
+
+    def vector(self, i: int) -> Vector:
+        """Sentence ``i`` as a unit dict vector (empty for a sentence without terms)."""
+        weight, scale, vec = self.weight, self.inv_norm[i], {}
+        for t in self.terms[i]:
+            vec[t] = vec.get(t, 0.0) + weight[t] * scale
+        return vec
+
+    def vectors(self, members: Iterable[int]) -> list[Vector]:
+        """Dict vectors of ``members``."""
+        return [self.vector(i) for i in members]
+
+    def centrality(self, members: Sequence[int]) -> list[float]:
+        """Degree centrality within ``members``: each one's summed cosine similarity to the others.
+
+        Equals :func:`centroid_similarity` of their vectors, in two passes over their terms.
+        """
+        terms, inv = self.terms, self.inv_norm
+        mass: dict[str, float] = {}  # sum over members of tf * inv_norm, per term
+        get = mass.get
+        for i in members:
+            scale = inv[i]
+            for t in terms[i]:
+                mass[t] = get(t, 0.0) + scale
+        weight = self.weight
+        pull = {t: m * weight[t] * weight[t] for t, m in mass.items()}.__getitem__
+        return [max(inv[i] * sum(map(pull, terms[i])) - 1.0, 0.0) if terms[i] else 0.0 for i in members]
+
+    def similarity(self, members: Sequence[int], query: Vector) -> list[float]:
+        """Cosine similarity of each of ``members`` to the unit vector ``query`` (a title, say)."""
+        weight = self.weight
+        scaled_query = {t: q * weight[t] for t, q in query.items() if t in weight}
+        if not scaled_query:
+            return [0.0] * len(members)
+        get, terms, inv = scaled_query.get, self.terms, self.inv_norm
+        return [inv[i] * sum(map(get, terms[i], _ZEROS)) for i in members]

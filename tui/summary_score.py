@@ -11,26 +11,23 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from tui.document import Document, Paragraph
-from tui.summary_rank import (Vector, centroid_similarity, dot, lexrank, normalise, scaled, sentence_frequencies,
-                              term_vectors)
-from tui.summary_text import (clean_sentence, content_terms, has_boilerplate_marks, has_caption_cues, is_boilerplate,
-                              is_caption_like, is_fragment_join, is_labelled_caption, is_pull_quote,
-                              looks_like_sentence, lower_words, terms_of, word_count)
+from tui.summary_rank import TermSpace, Vector, dot, lexrank, normalise, scaled, sentence_frequencies
+from tui.summary_text import (Lexicon, clean_sentence, content_terms, has_boilerplate_marks, has_caption_cues,
+                              is_boilerplate, is_caption_like, is_fragment_join, is_labelled_caption, is_pull_quote,
+                              looks_like_sentence)
 
 SUMMARY_KINDS = ("body", "list")
-_DIGIT = re.compile(r"\d")
-# Word sets rather than regexes: a set lookup on words already split costs less than another scan.
-_QUANTITY_WORDS = frozenset("million millions billion billions trillion percent cent half third quarter dozen".split())
-_REPORTING_WORDS = frozenset("said says told according announced reported stated warned claimed added explained argued "
-                             "insisted confirmed revealed admitted".split())
 LEAD_SPAN = 80  # sentences: about a long news article
 _OPENING_QUOTES = "\"“‘'"
 _DANGLING = re.compile(r"(?:But|And|So|Yet|Or|However|Also|Instead|Still|This|These|That|Those|It|Its|They|Their"
                        r"|Them|He|She|His|Her|Such|Then|Thus|Meanwhile|Moreover|Furthermore)\b(?!-)")
-_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]+(?:\s+[A-Z][a-z]+)+")
+# A name of two capitalised words or more, not at the start of a sentence. The capital comes first
+# and the look-behinds after it, so that the regex engine can skip quickly to the next capital.
+_NAME = re.compile(r"[A-Z](?<!^.)(?<![.!?]\s.)(?<=\b.)[a-z]+(?:\s+[A-Z][a-z]+)+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,12 +69,13 @@ class Candidate:
     span: int = 1  # number of candidates in its section
 
 
-def collect_candidates(document: Document, strict: bool = True) -> list[Candidate]:
+def collect_candidates(document: Document, strict: bool = True, lexicon: Lexicon | None = None) -> list[Candidate]:
     """Sentences of body and list paragraphs, cleaned, minus boilerplate, captions and fragments.
 
     A text with no such sentence at all (a poem set as block quotes, say) falls back on its quotes.
     ``strict=False`` also admits short sentences (3 words, 1 content word), for texts made of them.
     """
+    lexicon = Lexicon() if lexicon is None else lexicon
     min_words, min_terms = (5, 3) if strict else (3, 1)
     out: list[Candidate] = []
     starts = [0]  # where each section's candidates begin
@@ -85,10 +83,10 @@ def collect_candidates(document: Document, strict: bool = True) -> list[Candidat
         if paragraph.kind == "heading" and len(out) > starts[-1]:
             starts.append(len(out))
         elif paragraph.kind in SUMMARY_KINDS and not is_pull_quote(paragraph.text):
-            out.extend(paragraph_candidates(paragraph, min_words, min_terms))
+            out.extend(paragraph_candidates(paragraph, min_words, min_terms, lexicon))
     if not out:
         for paragraph in document.paragraphs_of_kind("quote"):
-            out.extend(paragraph_candidates(paragraph, min_words, min_terms))
+            out.extend(paragraph_candidates(paragraph, min_words, min_terms, lexicon))
     number_within_sections(out, starts if out else [0])
     return out
 
@@ -101,25 +99,28 @@ def number_within_sections(cands: list[Candidate], starts: list[int]) -> None:
             cands[i].order, cands[i].span = i - start, end - start
 
 
-def paragraph_candidates(paragraph: Paragraph, min_words: int = 5, min_terms: int = 3) -> list[Candidate]:
+def paragraph_candidates(paragraph: Paragraph, min_words: int = 5, min_terms: int = 3,
+                         lexicon: Lexicon | None = None) -> list[Candidate]:
     """The usable sentences of one paragraph."""
+    lexicon = Lexicon() if lexicon is None else lexicon
     out = []
     scan, cues = has_boilerplate_marks(paragraph.text), has_caption_cues(paragraph.text)
+    in_list = paragraph.kind == "list"
     for sentence in paragraph.sentences or (paragraph.text,):
         text = clean_sentence(sentence)
-        if (not text or is_boilerplate(text, scan) or is_labelled_caption(text)
-                or not looks_like_sentence(text, min_words)):
+        if not text or is_boilerplate(text, scan) or is_labelled_caption(text):
             continue
-        words = lower_words(text)
-        terms = terms_of(words)
+        pieces = text.split()  # each sentence is split once; its words, terms and features all come from this
+        if not looks_like_sentence(text, min_words, len(pieces)):
+            continue
+        terms = lexicon.terms(pieces)
         if len(terms) < min_terms:
             continue
         penalty = 0.4 if is_caption_like(text, cues) else 0.75 if is_fragment_join(text) else 1.0
-        if paragraph.kind == "list":
+        if in_list:
             penalty *= 0.6
-        source = not _REPORTING_WORDS.isdisjoint(words) and _NAME.search(text) is not None
-        figure = _DIGIT.search(text) is not None or not _QUANTITY_WORDS.isdisjoint(words)
-        out.append(Candidate(paragraph.index, text, terms, word_count(text), penalty, figure, source,
+        source = lexicon.has_reporting_verb(pieces) and _NAME.search(text) is not None
+        out.append(Candidate(paragraph.index, text, terms, len(pieces), penalty, lexicon.has_figure(pieces), source,
                              text[:1] in _OPENING_QUOTES, _DANGLING.match(text) is not None))
     return out
 
@@ -150,48 +151,66 @@ def brevity(k: int, n: int, weights: Weights) -> float:
     return max(0.0, 1.0 - k / (max(n, 1) * weights.long_summary))
 
 
-def score_candidates(cands: list[Candidate], vectors: list[Vector], title_vec: Vector, k: int,
+def score_candidates(cands: Sequence[Candidate], space: TermSpace, members: Sequence[int], query: Vector, k: int,
                      weights: Weights = DEFAULT_WEIGHTS) -> list[float]:
-    """One score per candidate: centrality blended with position, title, figures and sources."""
-    central = scaled(lexrank(vectors) if weights.lexrank else centroid_similarity(vectors))
-    n = len(cands)
-    lead = brevity(k, n, weights)  # the headline signals, position and title, fade for long summaries
+    """One score per candidate: centrality blended with position, title, figures and sources.
+
+    ``cands[j]`` is sentence ``members[j]`` of ``space``; ``query`` is the unit vector of the title or heading.
+    """
+    central = scaled(lexrank(space.vectors(members)) if weights.lexrank else space.centrality(members))
+    title_sims = space.similarity(members, query)
+    lead = brevity(k, len(cands), weights)  # the headline signals, position and title, fade for long summaries
     position = weights.position * lead
     title = weights.title * lead
     quoted = 1.0 - weights.quoted * lead  # a short summary reports what happened rather than quoting
     dangling = 1.0 - weights.dangling * lead  # out of context, "But it" points at nothing
+    ideal, figures, sources = weights.ideal_words, weights.figures, weights.sources
+    centrality = weights.centrality
     scores = []
-    for i, (cand, vec) in enumerate(zip(cands, vectors)):
-        score = (weights.centrality * central[i]
-                 + position * position_prior(cand.order, cand.span)
-                 + title * (dot(vec, title_vec) if title_vec else 0.0)
-                 + weights.figures * cand.figure
-                 + weights.sources * cand.source)
-        score *= length_factor(cand.words, weights.ideal_words) * cand.penalty
+    for cand, central_i, title_i in zip(cands, central, title_sims):
+        score = (centrality * central_i + position * position_prior(cand.order, cand.span) + title * title_i
+                 + figures * cand.figure + sources * cand.source)
+        score *= length_factor(cand.words, ideal) * cand.penalty
         if cand.dangling:
             score *= dangling
         scores.append(score * quoted if cand.opens_quote else score)
     return scores
 
 
-def select(scores: list[float], vectors: list[Vector], k: int, weights: Weights = DEFAULT_WEIGHTS,
-           texts: list[str] | None = None, pool: int = 400) -> list[int]:
+def select(scores: list[float], vector: Callable[[int], Vector], k: int, weights: Weights = DEFAULT_WEIGHTS,
+           texts: list[str] | None = None, pool: int = 40) -> list[int]:
     """Indices of up to ``k`` sentences by maximal marginal relevance, never two near-duplicates.
 
-    Only the best ``pool`` distinct sentences (by ``texts``, when given) compete, which keeps
-    the selection linear however long the document.
+    ``vector(i)`` gives sentence ``i``'s unit vector. Only the best ``max(pool, 4 k)`` distinct sentences
+    (by ``texts``, when given) compete, which keeps the selection linear however long the document;
+    when near-duplicates use them up, the next best come in.
     """
-    ranked = top_distinct(scores, texts, max(pool, 4 * k))
-    top = max((scores[i] for i in ranked), default=0.0) or 1.0
+    ranked = distinct_by_score(scores, texts)
+    size = max(pool, 4 * k)
+    top = scores[ranked[0]] if ranked and scores[ranked[0]] > 0 else 1.0
     keep = 1.0 - (1.0 - weights.redundancy) * brevity(k, len(scores), weights)
     chosen: list[int] = []
-    nearest = {i: 0.0 for i in ranked}  # highest similarity to any chosen sentence
-    while len(chosen) < k and nearest:
+    chosen_vectors: list[Vector] = []
+    nearest: dict[int, float] = {}  # highest similarity to any chosen sentence
+    vectors: dict[int, Vector] = {}
+    start = 0
+    while len(chosen) < k:
+        if not nearest:  # the pool is used up (or not yet filled): bring in the next best sentences
+            if start >= len(ranked):
+                break
+            for i in ranked[start:start + size]:
+                vectors[i] = vec = vector(i)
+                similarities = [dot(vec, c) for c in chosen_vectors]
+                if max(similarities, default=0.0) < weights.duplicate:
+                    nearest[i] = max(similarities, default=0.0)
+            start += size
+            continue
         best = max(nearest, key=lambda i: (keep * scores[i] / top - (1 - keep) * nearest[i], -i))
         chosen.append(best)
+        chosen_vectors.append(best_vec := vectors[best])
         del nearest[best]
         for i in list(nearest):
-            sim = dot(vectors[i], vectors[best])
+            sim = dot(vectors[i], best_vec)
             if sim >= weights.duplicate:
                 del nearest[i]
             elif sim > nearest[i]:
@@ -199,11 +218,11 @@ def select(scores: list[float], vectors: list[Vector], k: int, weights: Weights 
     return sorted(chosen)
 
 
-def top_distinct(scores: list[float], texts: list[str] | None, size: int) -> list[int]:
-    """Indices of the ``size`` best scores, the first of any repeated text only."""
-    order = sorted(range(len(scores)), key=lambda i: (-scores[i], i))
+def distinct_by_score(scores: list[float], texts: list[str] | None) -> list[int]:
+    """Indices by descending score (ties in reading order), the first of any repeated text only."""
+    order = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)  # stable: ties keep reading order
     if texts is None:
-        return order[:size]
+        return order
     seen: set[str] = set()
     out = []
     for i in order:
@@ -211,16 +230,14 @@ def top_distinct(scores: list[float], texts: list[str] | None, size: int) -> lis
         if key not in seen:
             seen.add(key)
             out.append(i)
-            if len(out) == size:
-                break
     return out
 
 
 def rank_document(cands: list[Candidate], title: str | None, k: int,
-                  weights: Weights = DEFAULT_WEIGHTS) -> tuple[list[Vector], list[float]]:
+                  weights: Weights = DEFAULT_WEIGHTS) -> tuple[TermSpace, list[float]]:
     """Vectors and scores of the candidates of one document."""
     term_lists = [c.terms for c in cands]
     df = sentence_frequencies(term_lists)
-    vectors = term_vectors(term_lists, df, weights.idf_offset)
+    space = TermSpace(term_lists, df, weights.idf_offset)
     title_vec = normalise({t: 1.0 for t in content_terms(title or "") if t in df})
-    return vectors, score_candidates(cands, vectors, title_vec, k, weights)
+    return space, score_candidates(cands, space, range(len(cands)), title_vec, k, weights)

@@ -32,7 +32,7 @@ class NoteEditor(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="note-dialog", classes="dialog"):
             yield Label(self._title(), id="note-title")
-            yield Label(shorten(self.paragraph_text, 200), id="note-quote", markup=False)
+            yield Label(shorten(self.paragraph_text, 900), id="note-quote", markup=False)
             editor = TextArea(self.original, id="note-text", soft_wrap=True,
                               read_only=bool(self.read_only), show_line_numbers=False)
             editor.cursor_blink = False
@@ -55,7 +55,7 @@ class NoteEditor(ModalScreen[str | None]):
         if not self.is_mounted:
             return
         self.query_one("#note-title", Label).update(self._title())
-        self.query_one("#note-quote", Label).update(shorten(paragraph_text, 200))
+        self.query_one("#note-quote", Label).update(shorten(paragraph_text, 900))
         self.query_one("#note-help", Label).update(self._help())
         editor = self.query_one(TextArea)
         editor.load_text(text)

@@ -88,7 +88,7 @@ class ReaderScreen(NotesMixin, SearchMixin, WatchMixin, Screen):
                 tooltip="Open the command palette"),
     ]
 
-    def __init__(self, document: Document, store: NotesStore, text_state: TextState,
+    def __init__(self, document: Document, store: NotesStore | None, text_state: TextState,
                  config: Config, pending: tuple[str, str, list[str]] | None = None) -> None:
         super().__init__(id="reader")
         self.pending = pending
@@ -139,10 +139,13 @@ class ReaderScreen(NotesMixin, SearchMixin, WatchMixin, Screen):
             self.pending = None
         self.start_watching()
         self._prewarm()
-        if self.store.problem:
-            self.notify(self.store.problem, title="Notes are read-only", severity="error", timeout=8)
+        self._report_store_problem()
         for warning in self.document.warnings:
             self.notify(warning, severity="warning")
+
+    def _report_store_problem(self) -> None:
+        if self.store is not None and self.store.problem:
+            self.notify(self.store.problem, title="Notes are read-only", severity="error", timeout=8)
 
     async def _mount_side(self) -> None:
         """Mount the side panes and the footer once the paragraphs are on screen."""
@@ -351,4 +354,5 @@ class ReaderScreen(NotesMixin, SearchMixin, WatchMixin, Screen):
         self.read_paragraphs.clear()
         self.text_state.total = len(self.document.paragraphs)
         self.text_state.title = self.document.title
-        self.text_state.notes = len(self.store.notes)
+        if self.store is not None:
+            self.text_state.notes = len(self.store.notes)

@@ -17,6 +17,10 @@ class NotesMixin:
     def refresh_notes(self) -> None:
         """Gutter marks, the notes list and the focused paragraph's notes, from the store."""
         store = self.store
+        if store is None:  # a long text's notes open with its full document
+            if self.side_ready:
+                self.pane("notes").set_count("loading…")
+            return
         marks: dict[int, Mark] = {}
         for note in store.notes:
             if note.paragraph is not None:
@@ -49,7 +53,7 @@ class NotesMixin:
 
     def show_paragraph_notes(self, index: int) -> None:
         """The notes pane's top part: notes and review status of paragraph ``index``."""
-        if not self.side_ready:
+        if not self.side_ready or self.store is None:
             return
         texts = [note.text for note in self.store.notes_for(index)]
         status = self.store.review_of(index)
@@ -60,7 +64,7 @@ class NotesMixin:
         from tui.screens.note_editor import NoteEditor
 
         index = self.view.cursor
-        if not self.document.paragraphs:
+        if not self.document.paragraphs or not self._notes_ready():
             return
         notes = self.store.notes_for(index)
         note = notes[0] if notes else None
@@ -107,7 +111,7 @@ class NotesMixin:
 
     def action_cycle_status(self) -> None:
         """Move the focused paragraph to the next review status."""
-        if not self.document.paragraphs:
+        if not self.document.paragraphs or not self._notes_ready():
             return
         try:
             status = self.store.cycle_review(self.view.cursor)
@@ -118,8 +122,16 @@ class NotesMixin:
         self.refresh_notes()
         self.notify(f"¶{self.view.cursor + 1}: {status.replace('-', ' ')}", timeout=2)
 
+    def _notes_ready(self) -> bool:
+        if self.store is None:
+            self.notify("The notes are still loading with the rest of the text.", severity="warning")
+            return False
+        return True
+
     def show_orphans(self) -> None:
         """Focus the notes pane on the orphaned notes."""
+        if not self._notes_ready():
+            return
         orphans = self.store.orphans()
         if not orphans:
             self.notify("No orphaned notes.")

@@ -7,6 +7,7 @@ import os
 from textual import work
 
 from tui.loader import LoadError, load_document
+from tui.notes import NotesStore
 from tui.screens.loading import full_document
 from tui.widgets.messages import TextReloaded
 
@@ -36,6 +37,8 @@ class WatchMixin:
 
     def check_file(self) -> None:
         """Reload the text if its file changed since it was loaded."""
+        if self.store is None:
+            return  # still splitting a long text; look again once it is loaded
         signature = file_signature(self.document.path)
         if signature is None or signature == self._signature:
             return
@@ -57,14 +60,16 @@ class WatchMixin:
         self._show_busy("loading the text…")
         self._split(self.document.path, text, encoding, warnings)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="reload")
+    @work(thread=True, exclusive=True, exit_on_error=False, group="split")
     def _split(self, path: str, text: str, encoding: str, warnings: list[str]) -> None:
         try:
             document = full_document(path, text, encoding, warnings)
         except LoadError as error:
             self.app.call_from_thread(self.notify, str(error), severity="error")
             return
-        self.post_message(TextReloaded(document, after_preview=True))
+        # Anchoring many notes on a book takes a while: do it here, not on the UI thread.
+        store = NotesStore.open(path, document)
+        self.post_message(TextReloaded(document, after_preview=True, store=store))
 
     def on_text_reloaded(self, message: TextReloaded) -> None:
         document = message.document
@@ -72,7 +77,9 @@ class WatchMixin:
             return
         if message.after_preview:
             moved = self.view.cursor != min(self.restore_to, len(self.document.paragraphs) - 1)
+            self.store = message.store
             self._adopt(document)
+            self._report_store_problem()
             if not moved:
                 self.view.move_cursor(min(self.restore_to, len(document.paragraphs) - 1), top=True)
             return
@@ -85,7 +92,8 @@ class WatchMixin:
     def _adopt(self, document) -> None:
         """Show ``document`` instead of the current one, notes re-anchored, analysis restarted."""
         self.document = document
-        self.store.reanchor(document)
+        if self.store.document is not document:
+            self.store.reanchor(document)
         self.query_one("#header").document = document
         self.view.set_paragraphs(document.paragraphs)
         self.view.move_cursor(self.view.cursor)

@@ -40,7 +40,7 @@ def recent_line(path: str, state: ReadingState) -> Content:
     parts += ["  ", (name if title != name else "", "dim italic")]
     missing = not Path(path).exists()
     if missing:
-        parts += ["  ", ("(missing)", "italic $error")]
+        parts += ["  ", ("(missing)", "italic dim")]
     return Content.assemble(*parts)
 
 

@@ -34,6 +34,6 @@ class AnalysisReady(Message):
 class TextReloaded(Message):
     """The text was loaded again: changed on disk, or split in full after a preview."""
 
-    def __init__(self, document: Document, after_preview: bool = False) -> None:
+    def __init__(self, document: Document, after_preview: bool = False, store=None) -> None:
         super().__init__()
-        self.document, self.after_preview = document, after_preview
+        self.document, self.after_preview, self.store = document, after_preview, store

@@ -1,0 +1,100 @@
+"""Timing work in child processes: CPU time, wall time and peak memory.
+
+Analysis timings run in a fresh Python process each (no cache carries over
+between runs); commands run under a small launcher that reports the child's
+CPU time and peak RSS.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+def pin_to_one_core() -> set[int] | None:
+    """Run on one CPU from now on; returns the previous set, to restore."""
+    if not hasattr(os, "sched_setaffinity"):
+        return None
+    before = os.sched_getaffinity(0)
+    os.sched_setaffinity(0, {min(before)})
+    return before
+
+
+@dataclass
+class Timing:
+    """Wall-clock and CPU seconds of one piece of work."""
+
+    wall: float
+    cpu: float
+
+    def __str__(self) -> str:
+        return f"cpu {self.cpu:.2f} s, wall {self.wall:.2f} s"
+
+
+# Each timing runs in a fresh process on a text it has not seen, after a warm-up
+# on another text: caches inside the analysis cannot carry over between runs.
+# The progress callback of analyze() marks where each stage starts (CPU clock).
+TIMER = """
+import json, sys, time
+from tui.analysis import analyze
+from tui.loader import load_document
+analyze(load_document(sys.argv[1]))
+marks = [("load", time.process_time())]
+wall, cpu = time.perf_counter(), time.process_time()
+document = load_document(sys.argv[2])
+analyze(document, progress=lambda stage, fraction: marks.append((stage, time.process_time())))
+marks.append(("end", time.process_time()))
+stages = {a: round(t2 - t1, 3) for (a, t1), (_, t2) in zip(marks, marks[1:]) if a != "done"}
+print(json.dumps([time.perf_counter() - wall, time.process_time() - cpu, stages]))
+"""
+
+
+def time_analysis(warm_up: Path, texts: list[Path]) -> tuple[Timing, dict] | str:
+    """Best load + analyze time over ``texts`` and the fastest run's CPU per stage, or an error."""
+    runs = []
+    for text in texts:
+        done = subprocess.run([sys.executable, "-c", TIMER, str(warm_up), str(text)],
+                              capture_output=True, text=True, errors="replace", cwd=REPO)
+        if done.returncode != 0:
+            return (done.stderr.strip().splitlines() or ["failed"])[-1]
+        wall, cpu, stages = json.loads(done.stdout.strip().splitlines()[-1])
+        runs.append((Timing(wall, cpu), stages))
+    best = min(runs, key=lambda run: run[0].cpu)
+    return Timing(min(r.wall for r, _ in runs), best[0].cpu), best[1]
+
+
+# Peak RSS is read by a small launcher process: a child forked straight from this
+# (large) process would report this process's peak as its own.
+LAUNCHER = """
+import os, subprocess, sys, time
+start = time.perf_counter()
+child = subprocess.Popen(sys.argv[2:], stdout=subprocess.DEVNULL)
+_, status, usage = os.wait4(child.pid, 0)
+seconds = time.perf_counter() - start
+with open(sys.argv[1], "w") as out:
+    cpu = usage.ru_utime + usage.ru_stime
+    out.write(f"{seconds} {cpu} {usage.ru_maxrss} {os.waitstatus_to_exitcode(status)}")
+"""
+
+
+def run_timed(command: list[str]) -> tuple[Timing, float, int, str]:
+    """Time, peak RSS (MB), exit status and last stderr line of one command."""
+    with tempfile.TemporaryDirectory(prefix="closeread-bench-run-") as folder:
+        report = Path(folder) / "report"
+        done = subprocess.run([sys.executable, "-c", LAUNCHER, str(report), *command],
+                              capture_output=True, text=True, errors="replace")
+        if not report.exists():
+            tail = done.stderr.strip().splitlines()[-1:] or ["launcher failed"]
+            return Timing(0.0, 0.0), 0.0, done.returncode or 1, tail[0]
+        wall, cpu, rss_kb, status = report.read_text().split()
+    lines = done.stderr.strip().splitlines()
+    return (Timing(float(wall), float(cpu)), int(rss_kb) / 1024, int(status),
+            (lines[-1] if lines else ""))
