@@ -14,7 +14,6 @@ from textual.screen import Screen
 
 from tui.config import Config, DEFAULT_THEME, load_config, save_setting
 from tui.loader import LoadError
-from tui.notes import NotesStore
 from tui.screens.loading import Opened, open_text
 from tui.screens.reader import ReaderScreen
 from tui.state import ReadingState
@@ -116,6 +115,8 @@ class ReaderApp(App[int]):
             self.notify(str(error), title="Cannot open", severity="error", timeout=10)
             return False
         self.save_state()
+        from tui.notes import NotesStore
+
         # A long text's notes are opened with its full document, in the background.
         store = None if opened.is_preview else NotesStore.open(path, opened.document)
         text_state = self.reading_state.get(path)

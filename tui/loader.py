@@ -30,6 +30,18 @@ def read_bytes(path: str) -> bytes:
     """The raw bytes of ``path`` (``-`` is standard input), or a LoadError saying why not."""
     if path == "-":
         return _read_stdin()
+    _checked_size(path)
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(MAX_BYTES + 1)
+    except PermissionError:
+        raise LoadError(f"{path}: permission denied") from None
+    except OSError as error:
+        raise LoadError(f"{path}: cannot read ({error.strerror or error})") from None
+
+
+def _checked_size(path: str) -> int:
+    """The size of a regular, not too large file at ``path``, or a LoadError saying what is wrong."""
     try:
         info = os.stat(path)
     except FileNotFoundError:
@@ -42,13 +54,7 @@ def read_bytes(path: str) -> bytes:
         raise LoadError(f"{path}: not a regular file")
     if info.st_size > MAX_BYTES:
         raise LoadError(f"{path}: too large ({info.st_size / 1048576:.0f} MB; the limit is 50 MB)")
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(MAX_BYTES + 1)
-    except PermissionError:
-        raise LoadError(f"{path}: permission denied") from None
-    except OSError as error:
-        raise LoadError(f"{path}: cannot read ({error.strerror or error})") from None
+    return info.st_size
 
 
 def _read_stdin() -> bytes:
@@ -138,6 +144,20 @@ def load_document(path: str) -> Document:
     return document
 
 
-def preflight(path: str) -> None:
-    """Check that ``path`` can be opened as a text before starting the reader (raises LoadError)."""
-    decode_text(path, read_bytes(path))
+def preflight(path: str, sample: int = 262_144) -> None:
+    """Check cheaply that ``path`` can be opened as a text before the reader starts (raises LoadError).
+
+    Only the first ``sample`` bytes are read: the reader reads the whole file itself, and
+    reading a book twice before the first paint would show.
+    """
+    size = _checked_size(path)
+    if size <= sample:
+        decode_text(path, read_bytes(path))
+        return
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(sample)
+    except OSError as error:
+        raise LoadError(f"{path}: cannot read ({error.strerror or error})") from None
+    if looks_binary(head):
+        raise LoadError(f"{path}: looks like a binary file (it holds NUL bytes), not a text")

@@ -6,7 +6,6 @@ to overwrite a sidecar changed elsewhere; its messages are shown as they are.
 
 from __future__ import annotations
 
-from tui.notes import NotesError
 from tui.widgets.pane_items import focused_notes_text, note_line
 from tui.widgets.paragraph_view import Mark
 
@@ -81,6 +80,8 @@ class NotesMixin:
         self.app.push_screen(editor, saved)
 
     def _save_note(self, index: int, note_id: str | None, text: str) -> None:
+        from tui.notes import NotesError
+
         store = self.store
         try:
             if note_id and not text:
@@ -111,6 +112,8 @@ class NotesMixin:
 
     def action_cycle_status(self) -> None:
         """Move the focused paragraph to the next review status."""
+        from tui.notes import NotesError
+
         if not self.document.paragraphs or not self._notes_ready():
             return
         try:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import os
 
 from textual import work
 
 from tui.loader import LoadError, load_document
-from tui.notes import NotesStore
 from tui.screens.loading import full_document
 from tui.widgets.messages import TextReloaded
 
@@ -68,6 +68,8 @@ class WatchMixin:
             self.app.call_from_thread(self.notify, str(error), severity="error")
             return
         # Anchoring many notes on a book takes a while: do it here, not on the UI thread.
+        from tui.notes import NotesStore
+
         store = NotesStore.open(path, document)
         self.post_message(TextReloaded(document, after_preview=True, store=store))
 
@@ -79,6 +81,7 @@ class WatchMixin:
             moved = self.view.cursor != min(self.restore_to, len(self.document.paragraphs) - 1)
             self.store = message.store
             self._adopt(document)
+            gc.freeze()  # the whole text stays loaded: spare the collector from walking it
             self._report_store_problem()
             if not moved:
                 self.view.move_cursor(min(self.restore_to, len(document.paragraphs) - 1), top=True)
