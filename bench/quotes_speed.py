@@ -1,19 +1,22 @@
-"""Speed of quote and source extraction: generates about 1 MB of quote-rich news text and prints MB/s.
+"""Speed of tui.quotes.extract_quotes (quotes and sources) per MB, on synthetic and on real news text.
 
-    python bench/quotes_speed.py [--mb 1.0] [--repeat 3] [--check 0.5]
+    .venv/bin/python bench/quotes_speed.py [--size BYTES] [--repeat N] [--budget S_PER_MB]
 
-With --check SECONDS the script exits 1 when 1 MB takes longer than that.
+Measured as bench/figures_speed.py measures figures (CPU time, best of N, per MB, with the ratio to a
+quarter of the text), and exits 1 over the budget (0.25 s per MB); then, for reference, a quote-rich
+text generated below (half its sentences hold a quotation).
 """
 
 from __future__ import annotations
 
-import argparse
 import random
 import sys
-import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from figures_speed import best_time, run  # noqa: E402
 
 from tui.document import Paragraph  # noqa: E402
 from tui.quotes import extract_quotes  # noqa: E402
@@ -57,39 +60,16 @@ def make_text(target_bytes: int, seed: int = 7) -> list[str]:
     return paragraphs
 
 
-def python_speed() -> float:
-    """Seconds of CPU a plain Python loop of five million additions takes: the machine's pace, for context."""
-    start, total = time.process_time(), 0
-    for i in range(5_000_000):
-        total += i
-    return time.process_time() - start
-
-
-def main() -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--mb", type=float, default=1.0)
-    parser.add_argument("--repeat", type=int, default=3, help="runs; the fastest counts")
-    parser.add_argument("--check", type=float, default=None, help="fail when 1 MB takes longer (seconds)")
-    args = parser.parse_args()
-    texts = make_text(int(args.mb * 1_000_000))
+def main(argv: list[str] | None = None) -> int:
+    """Synthetic and news text (as bench/figures_speed.py measures figures), then the quote-rich text above."""
+    status = run(extract_quotes, argv, __doc__.splitlines()[0])
+    texts = make_text(1_000_000)
     paragraphs = [Paragraph(index=i, id=str(i), kind="body", text=t, sentences=tuple(split_sentences(t)))
                   for i, t in enumerate(texts)]
-    size = sum(len(t.encode("utf-8")) for t in texts) / 1_000_000
-    runs = []
-    for _ in range(args.repeat):
-        wall, cpu = time.perf_counter(), time.process_time()
-        quotes, sources = extract_quotes(paragraphs)
-        runs.append((time.process_time() - cpu, time.perf_counter() - wall))
-    cpu, wall = min(runs)  # the best run: the others pay for whatever else the machine is doing
-    # CPU time is what one core spends; wall time also counts whatever else the machine is running.
-    per_mb = cpu / size
-    print(f"{size:.2f} MB, {len(paragraphs)} paragraphs: {len(quotes)} quotes, {len(sources)} sources "
-          f"in {cpu:.3f} s CPU ({wall:.3f} s wall) = {size / cpu:.2f} MB/s ({per_mb:.3f} s per MB)")
-    print(f"for context: a 5-million-step Python loop took {python_speed():.3f} s CPU on this machine now")
-    if args.check is not None and per_mb > args.check:
-        print(f"too slow: {per_mb:.3f} s per MB > {args.check} s", file=sys.stderr)
-        return 1
-    return 0
+    mb = sum(len(t.encode("utf-8")) for t in texts) / 1e6
+    seconds = best_time(extract_quotes, paragraphs, 3)
+    print(f"{'quote-rich':10} {mb:.2f} MB  {seconds:.3f} s  {seconds / mb:.3f} s/MB  (for reference)")
+    return status
 
 
 if __name__ == "__main__":

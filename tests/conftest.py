@@ -9,13 +9,14 @@ from tui.appdirs import CONFIG_ENV, DATA_ENV, STATE_ENV
 
 @pytest.fixture(autouse=True)
 def isolated_dirs(tmp_path_factory, monkeypatch):
-    """Point closeread's config/state/data directories at fresh temporary folders."""
+    """Point closeread's config/state/data/cache directories at fresh temporary folders."""
     root = tmp_path_factory.mktemp("closeread-home")
-    dirs = {name: root / name for name in ("config", "state", "data")}
+    dirs = {name: root / name for name in ("config", "state", "data", "cache")}
     for path in dirs.values():
         path.mkdir()
     monkeypatch.setenv(CONFIG_ENV, str(dirs["config"]))
     monkeypatch.setenv(STATE_ENV, str(dirs["state"]))
     monkeypatch.setenv(DATA_ENV, str(dirs["data"]))
+    monkeypatch.setenv("CLOSEREAD_CACHE_DIR", str(dirs["cache"]))
     monkeypatch.delenv("NO_COLOR", raising=False)
     return dirs

@@ -21,6 +21,7 @@ SIZE = (120, 36)
 @pytest.fixture(autouse=True)
 def fixed(monkeypatch):
     monkeypatch.setattr("tui.screens.reader.analyze", fixed_analysis)
+    monkeypatch.setattr("tui.screens.reader.USE_ANALYSIS_PROCESS", False)
 
 
 @pytest.fixture

@@ -20,6 +20,7 @@ SIZE = (120, 36)
 @pytest.fixture(autouse=True)
 def fixed(monkeypatch):
     monkeypatch.setattr("tui.screens.reader.analyze", fixed_analysis)
+    monkeypatch.setattr("tui.screens.reader.USE_ANALYSIS_PROCESS", False)
 
 
 @pytest.fixture
@@ -303,3 +304,20 @@ async def test_unknown_binding_id_in_config_is_reported(text, isolated_dirs):
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
         assert any("fly" in m for m in app.messages)
+
+
+@pytest.mark.parametrize("inline", ["1", "0"])
+async def test_analysis_runner_fills_the_panes(text, monkeypatch, inline):
+    """The real analysis, in a child process (or a thread when processes are unavailable)."""
+    monkeypatch.setattr("tui.screens.reader.USE_ANALYSIS_PROCESS", True)
+    monkeypatch.setenv("CLOSEREAD_ANALYSIS_INLINE", inline)
+    app = ReaderApp(str(text))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        for _ in range(300):
+            await pilot.pause(0.05)
+            if screen.analysis is not None:
+                break
+        assert screen.analysis is not None
+        assert screen.analysis.figures  # the sample has figures the extractor finds
+        assert "analysing" not in str(screen.query_one("#pane-figures").border_subtitle)

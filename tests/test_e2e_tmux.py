@@ -63,7 +63,8 @@ def tmux():
 def test_write_a_note_in_a_real_terminal(tmp_path, tmux, isolated_dirs):
     text = copy_sample(tmp_path)
     env = {"CLOSEREAD_CONFIG_DIR": isolated_dirs["config"], "CLOSEREAD_STATE_DIR": isolated_dirs["state"],
-           "CLOSEREAD_DATA_DIR": isolated_dirs["data"], "TERM": "xterm-256color",
+           "CLOSEREAD_DATA_DIR": isolated_dirs["data"],
+           "CLOSEREAD_CACHE_DIR": isolated_dirs["cache"], "TERM": "xterm-256color",
            # Python reads the size from these first; the test runner may have set them.
            "COLUMNS": "160", "LINES": "48"}
     env_args = [arg for key, value in env.items() for arg in ("-e", f"{key}={value}")]

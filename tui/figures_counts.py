@@ -68,10 +68,23 @@ def is_plural(word: str) -> bool:
     return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s"))
 
 
-def _content(word: str) -> bool:
+def _is_content(word: str) -> bool:
     low = word.lower()
     return (word[0].isalpha() and low not in STOP and low not in VERBS and low not in _COMPARATIVES
             and low not in _NUMBER_WORDS and not (low.endswith("ly") and len(low) > 4))
+
+
+_CONTENT: dict[str, bool] = {}  # the test above, remembered per word: words recur all through a text
+
+
+def _content(word: str) -> bool:
+    """Whether a word can be part of what a figure counts: no function word, verb, comparative or number."""
+    known = _CONTENT.get(word)
+    if known is None:
+        if len(_CONTENT) > 50_000:
+            _CONTENT.clear()
+        known = _CONTENT[word] = _is_content(word)
+    return known
 
 
 def right_phrase(s: str, pos: int, kind: str) -> str | None:
@@ -86,7 +99,8 @@ def right_phrase(s: str, pos: int, kind: str) -> str | None:
         if of:
             pos = of.end()
     words: list[str] = []
-    for tok in _TOKEN.findall(s[pos:pos + 80]):
+    for match in _TOKEN.finditer(s, pos, pos + 80):  # the loop stops after a word or two
+        tok = match.group()
         if not (_content(tok) or tok.lower() in _GROW_NOUNS and not words) \
                 or (tok[0].isupper() and words and not words[-1][0].isupper()):
             if tok.lower() in ("of", "in", "on", "for") and words and words[-1].lower() in _GROW_NOUNS:

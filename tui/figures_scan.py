@@ -25,8 +25,8 @@ from tui.figures_plain import plain_figure
 
 _WORD_TRIGGERS = {*UNITS_WORDS, *TENS_WORDS, *SCALE_WORDS, "dozen", *VAGUE, *ORDINAL_TRIGGERS} - {"tens"}
 _NON_LETTERS = re.compile(r"[^a-z]+")
-_LETTER_RUN = re.compile(r"[a-z]+")
-_ANY_TRIGGER = _WORD_TRIGGERS | A_UNIT_WORDS
+_ANY_TRIGGER_BYTES = frozenset(word.encode() for word in _WORD_TRIGGERS | A_UNIT_WORDS)
+_LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))  # a-z kept, all else a space
 _NONE: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 _DIGIT_RUN = re.compile(r"\d+(?:[.,]\d+)*|[½⅓⅔¼¾⅕⅛⅜⅝⅞⅙⅚]")
 _ALPHA = re.compile(r"[A-Za-z]+")
@@ -50,7 +50,10 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 def number_words_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """The number words and the "a gallon" units that occur in ``text`` (a paragraph), for
     :func:`scan_sentence`: one look at a paragraph costs less than one at each of its sentences."""
-    found = _ANY_TRIGGER.intersection(_LETTER_RUN.findall(text.lower()))
+    # The words are the runs of a-z in the lower-cased text. Found on bytes (every other character
+    # turned into a space), they cost half what a regex over the text does.
+    letters = text.lower().encode("ascii", "replace").translate(_LETTERS_ONLY).split()
+    found = {word.decode() for word in _ANY_TRIGGER_BYTES.intersection(letters)}
     if not found:
         return _NONE
     return frozenset(found & _WORD_TRIGGERS), frozenset(found & A_UNIT_WORDS)

@@ -10,13 +10,14 @@ titles. Sources come from :mod:`tui.sources`.
 
 from __future__ import annotations
 
+import gc
 import re
 from collections.abc import Sequence
 
 from tui import quotes_attrib as attrib
 from tui.document import Paragraph
 from tui.quotes_attrib import Attribution
-from tui.quotes_entities import NAME_RE, classify, learn_genders, scan_names
+from tui.quotes_entities import NAME_RE, classify, learn_genders, may_name_genders, scan_names
 from tui.quotes_kinds import quote_kind
 from tui.quotes_spans import Piece, find_pieces
 from tui.quotes_tracker import Tracker
@@ -116,7 +117,8 @@ class _Extractor:
                 self.tracker.refer(entity, base + start, WINDOW)
             else:
                 self.tracker.add(entity, base + start, role)
-        learn_genders(self.tracker, _blank(text, skip), names)
+        if may_name_genders(text):  # the blanked copy is made only when it may teach something
+            learn_genders(self.tracker, _blank(text, skip), names)
 
     def _neighbours(self, piece: Piece) -> tuple[Piece | None, Piece | None]:
         row = self.pieces[piece.paragraph]
@@ -241,6 +243,14 @@ class _Extractor:
 def extract_quotes(paragraphs: Sequence[Paragraph]) -> tuple[list[dict], list[dict]]:
     """(quotes, sources) of the analyze contract, with the extra fields ``paragraphs`` and
     ``speaker_resolved_from`` on quotes and ``paragraphs`` and ``kind`` on sources."""
-    extractor = _Extractor(paragraphs)
-    quotes = extractor.run()
-    return quotes, extract_sources(paragraphs, extractor.names)
+    # The pass allocates many small objects and no reference cycles; pausing the cyclic collector keeps
+    # its repeated full passes over a large document from making long texts superlinear.
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        extractor = _Extractor(paragraphs)
+        quotes = extractor.run()
+        return quotes, extract_sources(paragraphs, extractor.names)
+    finally:
+        if paused:
+            gc.enable()

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from tui.quotes_lexicon import (CAP_STOP, FEMALE_NAMES, MALE_NAMES, NON_PERSONS, ORG_WORDS, OUTLETS, PLACES,
                                 SOCIAL, TITLES)
-from tui.reporting_verbs import FORMS
+from tui.reporting_verbs import FORMS, trie_pattern
 
 if TYPE_CHECKING:
     from tui.quotes_tracker import Tracker
@@ -28,13 +28,15 @@ NAME = rf"(?<![\w’'\-])(?=[A-Z]){_TOKEN}(?:[ \u00a0]+{_CONNECT}{_TOKEN}){{0,5}
 NAME_RE = re.compile(NAME)
 # One pass finds names and subject pronouns; the lookahead lets the engine skip most positions fast.
 # A lone capitalised stop word ("The", "Monday") is skipped inside the engine, where it costs least.
-_LONE_STOP = "|".join(sorted({w.capitalize() for w in CAP_STOP if w.isalpha() and w not in ("he", "she")},
-                             key=len, reverse=True))
+# The stop words go in as a trie ("Th(?:e(?:se|y)?|is|ose)"), so that the engine tries a few letters
+# where a flat alternation would try every word; they are looked for only where a capital starts.
+_LONE_STOP = trie_pattern([w.capitalize() for w in CAP_STOP if w.isalpha() and w not in ("he", "she")])
 _NAME_OR_PRONOUN = re.compile(
-    rf"(?<![\w’'\-])(?=[A-Zhs])(?!(?:{_LONE_STOP})\b(?![ \u00a0]+[A-Z]))"
-    rf"(?:(?P<pron>(?:[Hh]e|[Ss]he)\b)|{_TOKEN}(?:[ \u00a0]+{_CONNECT}{_TOKEN}){{0,5}})")
+    rf"(?<![\w’'\-])(?:(?P<pron>(?:[Hh]e|[Ss]he)\b)"
+    rf"|(?=[A-Z])(?!{_LONE_STOP}\b(?![ \u00a0]+[A-Z])){_TOKEN}(?:[ \u00a0]+{_CONNECT}{_TOKEN}){{0,5}})"
+    # The word after the name, past an adverb ("Smith quickly said"): caught here, it costs no second look.
+    r"(?=\s+(?:[a-z]+ly\s+)?(?P<next>[a-z]+)\b)?")
 _ORG_TAIL = re.compile(r"\s+(?:of|on|for|of\s+the|for\s+the|on\s+the)\s+")
-_NEXT_WORD = re.compile(r"\s+(?:[a-z]+ly\s+)?([a-z]+)\b")
 _AUXILIARIES = frozenset("has had have is was were are will would could can may might should must did does do "
                          "also then later never not".split())
 _IRREGULAR_PAST = frozenset("""made went took gave got came knew saw became began left felt kept held brought ran met
@@ -44,6 +46,7 @@ _WORD_BEFORE = re.compile(r"([a-z]+)\s+$")
 _NOT_VERBS = frozenset("is as has was its this his us thus bus news plus status less unless".split())
 _INTRO_TAIL = re.compile(r"(?:^|[.!?:;][\"”’]?\s+)(?:But|And|So|Yet|Still|Now|Then|Also|However|Meanwhile|"
                          r"Later|Instead|Earlier),?$")
+_INTRO_WORDS = frozenset("But And So Yet Still Now Then Also However Meanwhile Later Instead Earlier".split())
 _SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"”’]?|$)")
 # Subject pronouns only: a possessive ("her campaign") points at someone else too often to teach a gender.
 _MALE_PRONOUN = re.compile(r"\b(?:he|himself)\b", re.IGNORECASE)
@@ -135,7 +138,6 @@ def _person(tokens: list[str], lowered: list[str], gender: str, weak: bool) -> E
 # Role of a lone word that is a subject only if it is known as a person already.
 KNOWN_SUBJECT = -1
 _PLURAL_ENDINGS = ("ers", "ors", "ists", "ants", "ents", "ans", "ies")
-_PRONOUN_HINTS = (" he ", " she ", "He ", "She ", "himself", "herself", " he,", " she,")
 
 
 def scan_names(text: str, skip: list[tuple[int, int]]) -> list[tuple[int, int, Entity | str, int]]:
@@ -150,9 +152,9 @@ def scan_names(text: str, skip: list[tuple[int, int]]) -> list[tuple[int, int, E
     for low, high in _gaps(skip, len(text)):
         for m in finditer(text, low, high):
             start, end = m.span()
-            pronoun = m.group("pron")
+            pronoun, following = m.group("pron", "next")
             if pronoun:
-                if _followed_by_verb(text, end):
+                if _is_verb(following):
                     found.append((start, end, pronoun.lower(), 1))
                 continue
             if start - last_org_end < 12 and org_tail(text, last_org_end, start):
@@ -169,14 +171,16 @@ def scan_names(text: str, skip: list[tuple[int, int]]) -> list[tuple[int, int, E
                 # A lone capitalised word opening a sentence ("Consumer spending rose", "Demonstrators
                 # said") is too often no name: it is a subject only when known as a person already.
                 plural = entity.key.endswith(_PLURAL_ENDINGS)
-                if _followed_by_speech(text, end) and not plural:
+                if following in FORMS and not plural:
                     role = 1
-                elif _followed_by_verb(text, end) or _starts_clause(text, start):
-                    role = 1 if not plural and not _starts_clause(text, start) else KNOWN_SUBJECT
                 else:
-                    role = 0
+                    opens = _starts_clause(text, start)
+                    if _is_verb(following) or opens:
+                        role = 1 if not plural and not opens else KNOWN_SUBJECT
+                    else:
+                        role = 0
             else:
-                role = 1 if _followed_by_verb(text, end) or _starts_clause(text, start) or _after_verb(text, start) \
+                role = 1 if _is_verb(following) or _starts_clause(text, start) or _after_verb(text, start) \
                     else 0
             found.append((start, end, entity, role))
     return found
@@ -194,25 +198,32 @@ def _gaps(skip: list[tuple[int, int]], length: int) -> list[tuple[int, int]]:
     return gaps
 
 
-def _followed_by_verb(text: str, end: int) -> bool:
-    """Whether the word after a name looks like its verb ("Smith said", "Smith has", "Smith walked")."""
-    m = _NEXT_WORD.match(text, end)
-    if not m:
-        return False
-    word = m.group(1)
+def _looks_like_verb(word: str) -> bool:
     return word in _AUXILIARIES or word in FORMS or word in _IRREGULAR_PAST or word.endswith("ed") or (
         len(word) > 3 and word.endswith("s") and not word.endswith("ss") and word not in _NOT_VERBS)
 
 
+_VERB_MEMO: dict[str, bool] = {}  # the same few hundred words follow names again and again
+
+
+def _is_verb(word: str | None) -> bool:
+    """Whether a word after a name looks like its verb ("said", "has", "walked")."""
+    if word is None:
+        return False
+    verb = _VERB_MEMO.get(word)
+    if verb is None:
+        if len(_VERB_MEMO) > 50_000:
+            _VERB_MEMO.clear()
+        verb = _VERB_MEMO[word] = _looks_like_verb(word)
+    return verb
+
+
 def _after_verb(text: str, start: int) -> bool:
     """Whether a reporting verb stands right before a name (", noted NBC's Jane Doe")."""
-    m = _WORD_BEFORE.search(text, max(0, start - 16), start)
-    return m is not None and m.group(1) in FORMS
-
-
-def _followed_by_speech(text: str, end: int) -> bool:
-    """Whether a reporting verb follows a name ("Caddell said")."""
-    m = _NEXT_WORD.match(text, end)
+    window = text[max(0, start - 16):start]
+    if not window[-1:].isspace():
+        return False  # the common case, decided without the pattern
+    m = _WORD_BEFORE.search(window)
     return m is not None and m.group(1) in FORMS
 
 
@@ -223,12 +234,19 @@ def _starts_clause(text: str, start: int) -> bool:
         return start < 24
     if prefix[-1] in ".!?:;\"”":
         return True
-    return _INTRO_TAIL.search(prefix) is not None
+    # The pattern needs one of its words as the last word (a comma may follow it): test that first.
+    return prefix.rsplit(None, 1)[-1].rstrip(",") in _INTRO_WORDS and _INTRO_TAIL.search(prefix) is not None
+
+
+def may_name_genders(text: str) -> bool:
+    """Whether ``text`` holds a pronoun that :func:`learn_genders` could learn from."""
+    return (" he " in text or " she " in text or "He " in text or "She " in text or "himself" in text
+            or "herself" in text or " he," in text or " she," in text)
 
 
 def learn_genders(tracker: Tracker, text: str, names: list[tuple[int, int, Entity | str, int]]) -> None:
     """Vote a gender for a person who is the only one named in a sentence that then says he or she."""
-    if not any(word in text for word in _PRONOUN_HINTS):
+    if not may_name_genders(text):
         return  # substring tests are far cheaper than walking the sentences
     people = [n for n in names if not isinstance(n[2], str) and n[2].kind == "person"]
     if all(tracker.genders.get(p[2].key) for p in people):

@@ -82,7 +82,7 @@ FORMS: dict[str, str] = _all_forms()
 #: Every form of the weak lemmas.
 WEAK_BEFORE: frozenset[str] = frozenset(form for form, lemma in FORMS.items() if lemma in _WEAK_LEMMAS)
 
-def _trie_pattern(words: list[str]) -> str:
+def trie_pattern(words: list[str]) -> str:
     """One regex for all ``words``, factored by shared prefixes ("sa(?:id|ys|y(?:ing)?)"): the engine
     then tries a handful of letters where a flat alternation would try hundreds of words."""
     trie: dict = {}
@@ -104,7 +104,7 @@ def _trie_pattern(words: list[str]) -> str:
 
 
 #: A regex matching every form; with a following ``\b`` it takes the longest form that fits.
-ALTERNATION: str = _trie_pattern(list(FORMS))
+ALTERNATION: str = trie_pattern(list(FORMS))
 
 
 def lemma_of(form: str) -> str | None:

@@ -115,7 +115,7 @@ def _around_names(text: str, names: list) -> list[tuple[str, str, str]]:
             head, start = head + article.group(), article.end()
         verb = _AFTER_NAME_VERB.match(text, full_end)
         doc = _AFTER_NAME_DOC.match(text, full_end)
-        lead = _BEFORE_DOC.search(head)
+        lead = _BEFORE_DOC.search(head) if doc else None
         if doc and lead:
             found.append((*named, head[lead.start():] + text[start:doc.end()]))
         elif verb:
@@ -126,6 +126,27 @@ def _around_names(text: str, names: list) -> list[tuple[str, str, str]]:
             if told:
                 found.append((*named, head[told.start():] + text[start:full_end]))
     return found
+
+
+_PUBLISHING = frozenset({"released", "issued", "published"})
+
+
+def _doc_before(text: str, at: int) -> re.Match | None:
+    """The document named right before ``at`` ("a report published by"), as :data:`_DOC_BEFORE` finds it.
+
+    The pattern ends with the document word, so the last word (or the one before "released") is
+    tested first: searching every position of the window costs far more, and most "by"s have no document.
+    """
+    window = text[max(0, at - 50):at]
+    if not window[-1:].isspace():
+        return None
+    words = window.split()
+    if not words:
+        return None
+    head = words[-2] if words[-1] in _PUBLISHING and len(words) > 1 else words[-1]
+    if not _DOC_WORD.search(head):
+        return None
+    return _DOC_BEFORE.search(text, max(0, at - 50), at)
 
 
 def _by_patterns(text: str) -> Iterator[tuple[int, str, str, str]]:
@@ -146,7 +167,7 @@ def _by_patterns(text: str) -> Iterator[tuple[int, str, str, str]]:
     for m in _DOC_BY.finditer(text):
         if m.start() and text[m.start() - 1].isalnum():
             continue
-        lead = _DOC_BEFORE.search(text, max(0, m.start() - 50), m.start())
+        lead = _doc_before(text, m.start())
         if not lead:
             continue
         src = m.group("src")

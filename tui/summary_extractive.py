@@ -20,10 +20,11 @@ from tui.document import Document, Paragraph
 from tui.summary import SummaryResult, default_sentence_count
 from tui.summary_rank import TermSpace, normalise
 from tui.summary_score import (DEFAULT_WEIGHTS, Candidate, Weights, collect_candidates, rank_document,
-                               score_candidates, select)
+                               score_candidates, select, static_factors)
 from tui.summary_text import Lexicon, clean_sentence, content_terms
 
 GIST_CHARS = 120
+SECTION_POOL = 0  # a section's summary draws on its best 4 k sentences (see select), however long the section
 _CLAUSE_END = re.compile(r"[,;:](?=\s)|\s[-–—]\s")
 
 
@@ -46,19 +47,22 @@ class ExtractiveSummarizer:
         cands = collect_candidates(document, lexicon=lexicon)
         if len(cands) < k:  # a text of short sentences: admit them rather than return too few
             cands = max(cands, collect_candidates(document, strict=False, lexicon=lexicon), key=len)
-        space, scores = rank_document(cands, document_title(document), k, self.weights)
+        static = static_factors(cands, self.weights)
+        space, scores = rank_document(cands, document_title(document), k, self.weights, static)
         texts = [c.text for c in cands]
         chosen = select(scores, space.vector, k, self.weights, texts)
         return SummaryResult(sentences=[as_item(cands[i]) for i in chosen],
                              gists=paragraph_gists(document, cands, scores),
-                             sections=self.section_summaries(document, cands, space, texts))
+                             sections=self.section_summaries(document, cands, space, static))
 
     def section_summaries(self, document: Document, cands: list[Candidate], space: TermSpace,
-                          texts: list[str] | None = None) -> list[dict]:
+                          static: tuple[list[float], list[float]] | None = None) -> list[dict]:
         """A short summary per headed section; empty when the document has no headings.
 
-        Sections reuse the document's sentence vectors; only centrality and heading overlap are per section.
+        Sections reuse the document's sentence vectors and static factors; only centrality and heading
+        overlap are worked out per section, and only the best few of a section compete for its summary.
         """
+        priors, multipliers = static_factors(cands, self.weights) if static is None else static
         out = []
         for heading, members in sections(document, cands):
             if not members:
@@ -66,9 +70,10 @@ class ExtractiveSummarizer:
             sub_cands = [cands[i] for i in members]
             heading_vec = normalise({t: 1.0 for t in content_terms(heading.text)})
             k = section_sentence_count(sum(c.words for c in sub_cands))
-            sub_scores = score_candidates(sub_cands, space, members, heading_vec, k, self.weights)
-            sub_texts = [c.text for c in sub_cands] if texts is None else [texts[i] for i in members]
-            picked = select(sub_scores, lambda j: space.vector(members[j]), k, self.weights, sub_texts)
+            sub_static = [priors[i] for i in members], [multipliers[i] for i in members]
+            sub_scores = score_candidates(sub_cands, space, members, heading_vec, k, self.weights, sub_static)
+            picked = select(sub_scores, lambda j: space.vector(members[j]), k, self.weights,
+                            [c.text for c in sub_cands], pool=SECTION_POOL)
             out.append({"heading": heading.text, "paragraph": heading.index,
                         "sentences": [as_item(sub_cands[i]) for i in picked]})
         return out
@@ -169,8 +174,11 @@ def trim_gist(text: str, limit: int = GIST_CHARS) -> str:
     if len(text) <= limit:
         return text
     head = text[: limit - 1]
-    clause_ends = [m.start() for m in _CLAUSE_END.finditer(head) if m.start() >= limit // 2]
-    cut = clause_ends[-1] if clause_ends else head.rfind(" ")
+    cut = -1
+    for clause_end in _CLAUSE_END.finditer(head, limit // 2):  # the last clause end in the second half
+        cut = clause_end.start()
+    if cut < 0:
+        cut = head.rfind(" ")
     if cut < limit // 3:
         cut = limit - 1
     return head[:cut].rstrip(" ,;:-–—") + "…"

@@ -113,35 +113,32 @@ def scaled(values: Sequence[float]) -> list[float]:
     return [v / top for v in values] if top > 0 else [0.0 for _ in values]
 
 
-def inverse_norm(terms: Sequence[str], distinct: int, square: Callable[[str], float]) -> float:
-    """1 / the length of the vector of ``terms`` with squared weights ``square``; ``distinct`` terms of them."""
-    if distinct == len(terms):  # no repeated term, the common case: no counting needed
-        total = sum(map(square, terms))
-    else:
-        total = sum(tf * tf * square(t) for t, tf in Counter(terms).items())
-    return 1.0 / math.sqrt(total) if total else 0.0
-
-
 class TermSpace:
     """The unit TF-ISF vectors of :func:`term_vectors`, kept as term lists, term weights and inverse norms.
 
     Sentence ``i`` is ``v_i[t] = tf_i(t) * weight[t] * inv_norm[i]``. A sum over a sentence's terms with
     their repeats is a sum over ``tf``, so a dot product with a fixed vector is one ``sum(map(...))``.
+    ``weight`` holds every term of the text: ``log(idf_offset + n / df)``, or 1 when ``idf_offset`` is 0.
     """
 
     __slots__ = ("terms", "weight", "inv_norm")
 
-    def __init__(self, term_lists: Sequence[Sequence[str]], df: Counter | None = None,
-                 idf_offset: float = 0.0) -> None:
+    def __init__(self, term_lists: Sequence[Sequence[str]], idf_offset: float = 0.0) -> None:
         sets = list(map(set, term_lists))
-        if df is None:
-            df = Counter(chain.from_iterable(sets))
+        df = Counter(chain.from_iterable(sets))
         n = max(len(term_lists), 1)
         self.terms = term_lists
         self.weight = ({t: math.log(idf_offset + n / f) for t, f in df.items()} if idf_offset
                        else dict.fromkeys(df, 1.0))
         square = {t: w * w for t, w in self.weight.items()}.__getitem__
-        self.inv_norm = [inverse_norm(terms, distinct, square) for terms, distinct in zip(term_lists, map(len, sets))]
+        inv_norm = []
+        for terms, distinct in zip(term_lists, sets):
+            if len(distinct) == len(terms):  # no repeated term, the common case: no counting needed
+                total = sum(map(square, terms))
+            else:
+                total = sum(tf * tf * square(t) for t, tf in Counter(terms).items())
+            inv_norm.append(1.0 / math.sqrt(total) if total else 0.0)
+        self.inv_norm = inv_norm
 
     def __len__(self) -> int:
         return len(self.terms)

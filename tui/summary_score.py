@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from tui.document import Document, Paragraph
-from tui.summary_rank import TermSpace, Vector, dot, lexrank, normalise, scaled, sentence_frequencies
+from tui.summary_rank import TermSpace, Vector, dot, lexrank, normalise, scaled
 from tui.summary_text import (Lexicon, clean_sentence, content_terms, has_boilerplate_marks, has_caption_cues,
                               is_boilerplate, is_caption_like, is_fragment_join, is_labelled_caption, is_pull_quote,
                               looks_like_sentence)
@@ -119,8 +119,9 @@ def paragraph_candidates(paragraph: Paragraph, min_words: int = 5, min_terms: in
         penalty = 0.4 if is_caption_like(text, cues) else 0.75 if is_fragment_join(text) else 1.0
         if in_list:
             penalty *= 0.6
-        source = lexicon.has_reporting_verb(pieces) and _NAME.search(text) is not None
-        out.append(Candidate(paragraph.index, text, terms, len(pieces), penalty, lexicon.has_figure(pieces), source,
+        figure, reporting = lexicon.features(pieces)
+        source = reporting and _NAME.search(text) is not None
+        out.append(Candidate(paragraph.index, text, terms, len(pieces), penalty, figure, source,
                              text[:1] in _OPENING_QUOTES, _DANGLING.match(text) is not None))
     return out
 
@@ -151,26 +152,38 @@ def brevity(k: int, n: int, weights: Weights) -> float:
     return max(0.0, 1.0 - k / (max(n, 1) * weights.long_summary))
 
 
+def static_factors(cands: Sequence[Candidate], weights: Weights = DEFAULT_WEIGHTS) -> tuple[list[float], list[float]]:
+    """What each candidate's score owes to itself alone: its position prior, and its length factor times penalty.
+
+    Worked out once and shared by the document and section scores.
+    """
+    ideal = weights.ideal_words
+    priors = [position_prior(c.order, c.span) for c in cands]
+    multipliers = [length_factor(c.words, ideal) * c.penalty for c in cands]
+    return priors, multipliers
+
+
 def score_candidates(cands: Sequence[Candidate], space: TermSpace, members: Sequence[int], query: Vector, k: int,
-                     weights: Weights = DEFAULT_WEIGHTS) -> list[float]:
+                     weights: Weights = DEFAULT_WEIGHTS,
+                     static: tuple[Sequence[float], Sequence[float]] | None = None) -> list[float]:
     """One score per candidate: centrality blended with position, title, figures and sources.
 
-    ``cands[j]`` is sentence ``members[j]`` of ``space``; ``query`` is the unit vector of the title or heading.
+    ``cands[j]`` is sentence ``members[j]`` of ``space``; ``query`` is the unit vector of the title or heading;
+    ``static`` is :func:`static_factors` of ``cands`` when the caller has it.
     """
     central = scaled(lexrank(space.vectors(members)) if weights.lexrank else space.centrality(members))
     title_sims = space.similarity(members, query)
+    priors, multipliers = static_factors(cands, weights) if static is None else static
     lead = brevity(k, len(cands), weights)  # the headline signals, position and title, fade for long summaries
     position = weights.position * lead
     title = weights.title * lead
     quoted = 1.0 - weights.quoted * lead  # a short summary reports what happened rather than quoting
     dangling = 1.0 - weights.dangling * lead  # out of context, "But it" points at nothing
-    ideal, figures, sources = weights.ideal_words, weights.figures, weights.sources
-    centrality = weights.centrality
+    figures, sources, centrality = weights.figures, weights.sources, weights.centrality
     scores = []
-    for cand, central_i, title_i in zip(cands, central, title_sims):
-        score = (centrality * central_i + position * position_prior(cand.order, cand.span) + title * title_i
-                 + figures * cand.figure + sources * cand.source)
-        score *= length_factor(cand.words, ideal) * cand.penalty
+    for cand, central_i, title_i, prior, multiplier in zip(cands, central, title_sims, priors, multipliers):
+        score = (centrality * central_i + position * prior + title * title_i
+                 + figures * cand.figure + sources * cand.source) * multiplier
         if cand.dangling:
             score *= dangling
         scores.append(score * quoted if cand.opens_quote else score)
@@ -178,7 +191,7 @@ def score_candidates(cands: Sequence[Candidate], space: TermSpace, members: Sequ
 
 
 def select(scores: list[float], vector: Callable[[int], Vector], k: int, weights: Weights = DEFAULT_WEIGHTS,
-           texts: list[str] | None = None, pool: int = 40) -> list[int]:
+           texts: list[str] | None = None, pool: int = 400) -> list[int]:
     """Indices of up to ``k`` sentences by maximal marginal relevance, never two near-duplicates.
 
     ``vector(i)`` gives sentence ``i``'s unit vector. Only the best ``max(pool, 4 k)`` distinct sentences
@@ -186,36 +199,70 @@ def select(scores: list[float], vector: Callable[[int], Vector], k: int, weights
     when near-duplicates use them up, the next best come in.
     """
     ranked = distinct_by_score(scores, texts)
+    if k == 1:  # the first choice is always the best score: no similarity needed
+        return ranked[:1]
     size = max(pool, 4 * k)
     top = scores[ranked[0]] if ranked and scores[ranked[0]] > 0 else 1.0
     keep = 1.0 - (1.0 - weights.redundancy) * brevity(k, len(scores), weights)
     chosen: list[int] = []
-    chosen_vectors: list[Vector] = []
-    nearest: dict[int, float] = {}  # highest similarity to any chosen sentence
-    vectors: dict[int, Vector] = {}
+    nearest: dict[int, float] = {}  # highest similarity to any chosen sentence, of those still competing
+    pool_index = PoolIndex()
     start = 0
     while len(chosen) < k:
         if not nearest:  # the pool is used up (or not yet filled): bring in the next best sentences
             if start >= len(ranked):
                 break
             for i in ranked[start:start + size]:
-                vectors[i] = vec = vector(i)
-                similarities = [dot(vec, c) for c in chosen_vectors]
-                if max(similarities, default=0.0) < weights.duplicate:
-                    nearest[i] = max(similarities, default=0.0)
+                sim = pool_index.add(i, vector(i), chosen)
+                if sim < weights.duplicate:
+                    nearest[i] = sim
             start += size
             continue
         best = max(nearest, key=lambda i: (keep * scores[i] / top - (1 - keep) * nearest[i], -i))
         chosen.append(best)
-        chosen_vectors.append(best_vec := vectors[best])
         del nearest[best]
-        for i in list(nearest):
-            sim = dot(vectors[i], best_vec)
+        for i, sim in pool_index.similarities(best).items():
+            if i not in nearest:
+                continue
             if sim >= weights.duplicate:
                 del nearest[i]
             elif sim > nearest[i]:
                 nearest[i] = sim
     return sorted(chosen)
+
+
+class PoolIndex:
+    """Unit vectors of the sentences competing for selection, with an inverted index over their terms.
+
+    The similarity of one sentence to all the others then touches only the sentences sharing a term with it.
+    """
+
+    __slots__ = ("vectors", "postings")
+
+    def __init__(self) -> None:
+        self.vectors: dict[int, Vector] = {}
+        self.postings: dict[str, list[tuple[int, float]]] = {}
+
+    def add(self, i: int, vec: Vector, chosen: Sequence[int]) -> float:
+        """Index sentence ``i``; returns its highest similarity to the ``chosen`` ones (0 when none)."""
+        self.vectors[i] = vec
+        postings = self.postings
+        for term, weight in vec.items():
+            entry = postings.get(term)
+            if entry is None:
+                postings[term] = [(i, weight)]
+            else:
+                entry.append((i, weight))
+        return max((dot(vec, self.vectors[c]) for c in chosen), default=0.0)
+
+    def similarities(self, i: int) -> dict[int, float]:
+        """Cosine similarity of sentence ``i`` to each indexed sentence that shares a term with it."""
+        out: dict[int, float] = {}
+        get, postings = out.get, self.postings
+        for term, weight in self.vectors[i].items():
+            for j, other in postings[term]:
+                out[j] = get(j, 0.0) + weight * other
+        return out
 
 
 def distinct_by_score(scores: list[float], texts: list[str] | None) -> list[int]:
@@ -233,11 +280,9 @@ def distinct_by_score(scores: list[float], texts: list[str] | None) -> list[int]
     return out
 
 
-def rank_document(cands: list[Candidate], title: str | None, k: int,
-                  weights: Weights = DEFAULT_WEIGHTS) -> tuple[TermSpace, list[float]]:
-    """Vectors and scores of the candidates of one document."""
-    term_lists = [c.terms for c in cands]
-    df = sentence_frequencies(term_lists)
-    space = TermSpace(term_lists, df, weights.idf_offset)
-    title_vec = normalise({t: 1.0 for t in content_terms(title or "") if t in df})
-    return space, score_candidates(cands, space, range(len(cands)), title_vec, k, weights)
+def rank_document(cands: list[Candidate], title: str | None, k: int, weights: Weights = DEFAULT_WEIGHTS,
+                  static: tuple[Sequence[float], Sequence[float]] | None = None) -> tuple[TermSpace, list[float]]:
+    """Vectors and scores of the candidates of one document (``static``: see :func:`score_candidates`)."""
+    space = TermSpace([c.terms for c in cands], weights.idf_offset)
+    title_vec = normalise({t: 1.0 for t in content_terms(title or "") if t in space.weight})
+    return space, score_candidates(cands, space, range(len(cands)), title_vec, k, weights, static)

@@ -46,6 +46,10 @@ _BOILERPLATE = re.compile(
     r"|\(?pictures?\s*:|images?\s+(?:copyright|source)|watch the video|video:|listen:|comments?\s*(?::|\(\d|$))"
     r"|\|)"
 )
+# Every way _BOILERPLATE can open, lower-cased: By, published, updated, last, posted, scroll, click, read, see,
+# sign, subscribe, follow, share, related, advertisement, all rights, copyright, (photo, pictures, images, watch,
+# video, listen, comments, |; a non-ASCII first letter always gets the full match (case folding is wider there).
+_BOILERPLATE_FIRST = frozenset("bpulscrfa(iwv|")
 # Case-sensitive literals on purpose: an IGNORECASE alternation is several times slower on long texts.
 _BOILERPLATE_ANYWHERE = re.compile(
     r"PUBLISHED\s*:|UPDATED\s*:|Last updated at|Follow @|@\w+ on Twitter|[Ss]croll (?:down|up) (?:for|to)"
@@ -64,6 +68,7 @@ _LEADING_JUNK = re.compile(
 # "(CNN) -- ", "LONDON, England (Reuters) -- ", "WASHINGTON (AP) — ", "PORT ELLERY, 3 March 2025 — "
 _DATELINE = re.compile(r"^(?:(?:[A-Z][A-Za-z.,' ]{0,40})?\((?:CNN|AP|Reuters|AFP|PA|UPI)[^)]{0,20}\)\s*(?:--|—|–|-)"
                        r"|[A-Z][A-Z.'-]{2,}(?: [A-Z][A-Z.'-]+){0,3}(?:, [^.!?—–]{1,40}?)?\s+(?:--|—|–))\s*")
+_DATELINE_SECOND = "ABCDEFGHIJKLMNOPQRSTUVWXYZ.'-"  # what can follow the first letter of a capitalised dateline
 # "Campaign: Magic Johnson has ..." -- the label of a photo caption or pull quote.
 _CAPTION_LABEL = re.compile(r"^(?![^:]*\b(?:said|says|told|added|wrote|asked|explained|warned|insists?)\b)"
                             r"[A-Z][\w'’-]*(?:\s[\w'’-]+){0,2}:\s+[A-Z]")
@@ -133,6 +138,18 @@ def terms_of(words: list[str]) -> list[str]:
     return out
 
 
+# Signs that can wrap a word. None is a letter or digit, so a piece holds the same words as the piece
+# stripped of them: _WORD matches never start or end with one.
+_EDGE = "\"'“”‘’«»()[]{}<>.,;:!?…*-–—/|_#~`"
+_APOSTROPHES = str.maketrans("", "", "'’")
+
+
+def _is_plain_word(piece: str) -> bool:
+    """True for ASCII letters with at most inner apostrophes ("council's"): _WORD finds it whole, as one word."""
+    bare = piece.translate(_APOSTROPHES) if "'" in piece or "’" in piece else piece
+    return bare.isalpha() and bare.isascii() and piece[:1].isalpha() and piece[-1:].isalpha()
+
+
 class Lexicon(dict):
     """Blank-separated pieces of text ("council's", "said.", "2,000") -> their content stems, each worked out once.
 
@@ -146,28 +163,48 @@ class Lexicon(dict):
         super().__init__()
         self.figures: set[str] = set()
         self.reporting: set[str] = set()
+        self.flagged: set[str] = set()  # figures and reporting together
 
     def __missing__(self, piece: str) -> tuple[str, ...]:
-        words = lower_words(piece)
-        terms = tuple(terms_of(words))
-        if _DIGIT.search(piece) is not None or not QUANTITY_WORDS.isdisjoint(words):
-            self.figures.add(piece)
-        if not REPORTING_WORDS.isdisjoint(words):
-            self.reporting.add(piece)
+        core = piece if piece.isalpha() else piece.strip(_EDGE)
+        if core != piece:  # "said." and "(said" hold the same words as "said": work them out once
+            terms = self[core]
+            if core in self.flagged:
+                self._flag(piece, core in self.figures, core in self.reporting)
+        elif (piece.isascii() and piece.isalpha()) or _is_plain_word(piece):  # the piece is its own only word
+            word = piece.lower()
+            term = _TERMS.get(word)
+            if term is None:
+                term = _term(word)
+            terms = (term,) if term else ()
+            if word in QUANTITY_WORDS or word in REPORTING_WORDS:
+                self._flag(piece, word in QUANTITY_WORDS, word in REPORTING_WORDS)
+        else:
+            words = lower_words(piece)
+            terms = tuple(terms_of(words))
+            figure = _DIGIT.search(piece) is not None or not QUANTITY_WORDS.isdisjoint(words)
+            reporting = not REPORTING_WORDS.isdisjoint(words)
+            if figure or reporting:
+                self._flag(piece, figure, reporting)
         self[piece] = terms
         return terms
+
+    def _flag(self, piece: str, figure: bool, reporting: bool) -> None:
+        self.flagged.add(piece)
+        if figure:
+            self.figures.add(piece)
+        if reporting:
+            self.reporting.add(piece)
 
     def terms(self, pieces: list[str]) -> list[str]:
         """The content stems of a text split on blanks, in order, repeats kept."""
         return list(chain.from_iterable(map(self.__getitem__, pieces)))
 
-    def has_figure(self, pieces: list[str]) -> bool:
-        """True when a piece (already looked up) holds a number or a quantity word."""
-        return not self.figures.isdisjoint(pieces)
-
-    def has_reporting_verb(self, pieces: list[str]) -> bool:
-        """True when a piece (already looked up) holds a reporting verb such as "said"."""
-        return not self.reporting.isdisjoint(pieces)
+    def features(self, pieces: list[str]) -> tuple[bool, bool]:
+        """Whether the pieces (already looked up) hold a figure, and whether a reporting verb such as "said"."""
+        if self.flagged.isdisjoint(pieces):  # one test settles both for many sentences
+            return False, False
+        return not self.figures.isdisjoint(pieces), not self.reporting.isdisjoint(pieces)
 
 
 def word_count(text: str) -> int:
@@ -177,13 +214,17 @@ def word_count(text: str) -> int:
 
 def clean_sentence(text: str) -> str:
     """The sentence without leading agency boilerplate or a dateline such as "(CNN) -- "."""
-    # Both patterns are anchored at the start: match() tries one position where sub() would scan them all.
-    junk = _LEADING_JUNK.match(text)
-    if junk is not None:
-        text = text[junk.end():]
-    dateline = _DATELINE.match(text)
-    if dateline is not None:
-        text = text[dateline.end():]
+    # Both patterns are anchored at the start: match() tries one position where sub() would scan them all,
+    # and a look at the first characters spares most sentences even that.
+    first = text[:1]
+    if not first.isalpha() or first in "BPUL":  # junk opens with By, PUBLISHED, UPDATED, Last, a digit, | or .
+        junk = _LEADING_JUNK.match(text)
+        if junk is not None:
+            text = text[junk.end():]
+    if text[1:2] in _DATELINE_SECOND or "(" in text[:42]:  # "WASHINGTON --" or "... (Reuters) --"
+        dateline = _DATELINE.match(text)
+        if dateline is not None:
+            text = text[dateline.end():]
     return text.strip()
 
 
@@ -192,7 +233,7 @@ def has_boilerplate_marks(text: str) -> bool:
 
     One scan of a paragraph spares a scan of each of its sentences: most paragraphs have none.
     """
-    return any(literal in text for literal in _MARK_LITERALS) and _BOILERPLATE_MARKS.search(text) is not None
+    return any(map(text.__contains__, _MARK_LITERALS)) and _BOILERPLATE_MARKS.search(text) is not None
 
 
 def has_caption_cues(text: str) -> bool:
@@ -209,7 +250,9 @@ def is_boilerplate(text: str, scan: bool = True) -> bool:
     stripped = text.strip()
     if not stripped:
         return True
-    if _BOILERPLATE.match(stripped):
+    first = stripped[0]
+    # The anchored patterns open with one of a few letters or signs (in either case): most sentences are spared it.
+    if (not first.isascii() or first.lower() in _BOILERPLATE_FIRST) and _BOILERPLATE.match(stripped):
         return True
     return scan and _BOILERPLATE_ANYWHERE.search(stripped) is not None
 

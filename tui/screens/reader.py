@@ -17,7 +17,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import Screen
-from textual.widgets import Footer, Static, Tab, Tabs
+from textual.widgets import Static, Tab, Tabs
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.config import Config, save_setting
@@ -28,6 +28,7 @@ from tui.screens.reader_watch import WatchMixin
 from tui.state import TextState, merge_ranges
 from tui.widgets.header import ReaderHeader
 from tui.widgets.item_list import ItemList
+from tui.widgets.key_hints import KeyHints
 from tui.widgets.messages import AnalysisProgress, AnalysisReady
 from tui.widgets.pane_items import figure_items, gist_text, quote_items, source_items, summary_items
 from tui.widgets.paragraph_view import ParagraphView
@@ -36,6 +37,11 @@ from tui.widgets.side_panes import PANES, SidePane
 if TYPE_CHECKING:
     from tui.analysis import Analysis
     from tui.notes import NotesStore
+
+# The analysis runs in a child process (tui.analysis_runner) so the UI keeps the GIL;
+# tests that fix the analysis turn this off to use the in-process worker below.
+USE_ANALYSIS_PROCESS = True
+POLL_SECONDS = 0.05
 
 TAB_TITLES = {"summary": "Summary", "figures": "Figures", "quotes": "Quotes", "notes": "Notes"}
 TOO_SMALL = "closeread needs a terminal of at least 60×15.\nPlease make this window larger."
@@ -103,6 +109,8 @@ class ReaderScreen(NotesMixin, SearchMixin, WatchMixin, Screen):
         self.read_paragraphs: set[int] = set()
         self.side_hidden = not any(config.panes.values())
         self.side_ready = False  # the side panes are mounted after the first paint
+        self._run = None  # the analysis run in a child process, while it lasts
+        self._poll_timer = None
         self.busy_label: str | None = None  # what the analysis panes say while busy
 
     # -- layout ---------------------------------------------------------------
@@ -154,8 +162,9 @@ class ReaderScreen(NotesMixin, SearchMixin, WatchMixin, Screen):
                     id="side-tabs")
         tabs.can_focus = False
         await self.query_one("#side").mount(tabs, *[SidePane(name) for name in PANES])
-        await self.mount(Footer())
-        self.refresh_bindings()  # the footer fills itself when the bindings are announced
+        hints = KeyHints()
+        await self.mount(hints)
+        hints.show_for(self)
         self.side_ready = True
         self._apply_pane_visibility()
         self.refresh_notes()
@@ -196,7 +205,45 @@ class ReaderScreen(NotesMixin, SearchMixin, WatchMixin, Screen):
         self.analysis = None
         self._show_busy("analysing…")
         self._show_gist(self.view.cursor)
-        self._analyse(self.document, self.generation)
+        self._cancel_run()
+        if not USE_ANALYSIS_PROCESS:
+            self._analyse(self.document, self.generation)
+            return
+        from tui.analysis_runner import AnalysisRun
+
+        self._run = AnalysisRun.start(self.document.path, self.document.content_hash,
+                                      document=self.document, freeze_result=True)
+        if self._poll_timer is None:
+            self._poll_timer = self.set_interval(POLL_SECONDS, self._poll_run, name="analysis events")
+
+    def _poll_run(self) -> None:
+        """Take the analysis run's events (a few ms of work at most per tick)."""
+        from tui.analysis_runner import DoneEvent, FailedEvent, ProgressEvent
+
+        run = self._run
+        if run is None:
+            return
+        for event in run.poll(budget=0.008):
+            if isinstance(event, ProgressEvent):
+                self.post_message(AnalysisProgress(event.stage, event.fraction, self.generation))
+            elif isinstance(event, DoneEvent):
+                self.post_message(AnalysisReady(event.analysis, self.generation))
+            elif isinstance(event, FailedEvent):
+                self._analysis_failed(event.message)
+        if run.finished:
+            self._run = None
+
+    def _cancel_run(self) -> None:
+        if self._run is not None:
+            self._run.cancel()
+            self._run = None
+
+    def on_unmount(self) -> None:
+        self._cancel_run()
+
+    def _analysis_failed(self, message: str) -> None:
+        self._show_busy("analysis failed")
+        self.notify(f"The analysis failed: {message}", severity="error", timeout=10)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="analysis")
     def _analyse(self, document: Document, generation: int) -> None:
@@ -247,8 +294,7 @@ class ReaderScreen(NotesMixin, SearchMixin, WatchMixin, Screen):
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "analysis" and event.state == WorkerState.ERROR:
-            self._show_busy("analysis failed")
-            self.notify(f"The analysis failed: {event.worker.error}", severity="error", timeout=10)
+            self._analysis_failed(str(event.worker.error))
 
     # -- focus and cursor ------------------------------------------------------
 

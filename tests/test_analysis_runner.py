@@ -1,0 +1,198 @@
+"""Running the analysis in a child process (and the in-process fallback)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tui import analysis_cache, analysis_runner
+from tui.analysis import analyze
+from tui.analysis_runner import (AnalysisFailed, AnalysisRun, DocumentEvent, DoneEvent, FailedEvent,
+                                  ProgressEvent)
+from tui.loader import load_document
+
+TEXT = """# Valley rail line to reopen after two years of repairs
+
+By Tomas Reyes | 12 June 2025
+
+The rail line through the valley will reopen on 1 September, the transport ministry said on Friday, after repairs that cost €46m and took 26 months.
+
+"The trains will be quicker than before the floods," said Hanna Ilves, the minister. "We rebuilt 14 bridges."
+
+About 9,500 people used the line each day before it closed, according to figures from the regional council.
+
+## Fares
+
+Season tickets will cost 10% less for the first year, the operator said. The Valley Courier reported that two stations will stay shut.
+"""
+
+WAIT = 60  # generous: a loaded machine may start a child slowly
+
+
+@pytest.fixture(autouse=True)
+def cache_dir(tmp_path, monkeypatch):
+    directory = tmp_path / "cache"
+    monkeypatch.setenv(analysis_cache.CACHE_ENV, str(directory))
+    monkeypatch.delenv(analysis_runner.INLINE_ENV, raising=False)
+    return directory
+
+
+@pytest.fixture
+def text_file(tmp_path) -> Path:
+    path = tmp_path / "rail.md"
+    path.write_text(TEXT, encoding="utf-8")
+    return path
+
+
+def collect(run: AnalysisRun) -> list:
+    deadline = time.monotonic() + WAIT
+    events = []
+    for event in run.events():
+        events.append(event)
+        assert time.monotonic() < deadline, "the run did not finish"
+    return events
+
+
+def gone(pid: int) -> bool:
+    """True when no live process has ``pid`` (a zombie left for init to reap counts as gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stream:
+            return stream.read().rsplit(")", 1)[1].split()[0] in ("Z", "X")
+    except FileNotFoundError:
+        return True
+
+
+def wait_until_gone(pid: int, seconds: float = WAIT) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if gone(pid):
+            return True
+        time.sleep(0.05)
+    return False
+
+
+def test_child_gives_the_same_document_and_analysis_as_in_process(text_file):
+    document = load_document(str(text_file))
+    run = AnalysisRun.start(str(text_file), document.content_hash, send_document=True)
+    assert run.mode == "process"
+    events = collect(run)
+    assert isinstance(events[-1], DoneEvent)
+    assert events[-1].analysis == analyze(document)
+    assert not events[-1].cached
+    sent = [event.document for event in events if isinstance(event, DocumentEvent)]
+    assert sent == [document]
+    progress = [event for event in events if isinstance(event, ProgressEvent)]
+    assert [event.stage for event in progress][-4:] == ["figures", "quotes", "summary", "done"]
+    fractions = [event.fraction for event in progress]
+    assert fractions == sorted(fractions) and fractions[-1] == 1.0
+    assert wait_until_gone(run.pid)
+
+
+def test_second_run_comes_from_the_cache(text_file):
+    document = load_document(str(text_file))
+    first = collect(AnalysisRun.start(str(text_file), document.content_hash, 2))
+    assert not any(isinstance(event, DocumentEvent) for event in first)  # only when asked for
+    second = collect(AnalysisRun.start(str(text_file), document.content_hash, 2, send_document=True))
+    assert second[-1].cached and second[-1].analysis == first[-1].analysis
+    assert any(isinstance(event, DocumentEvent) and event.document == document for event in second)
+    text_file.write_text("replaced", encoding="utf-8")  # a cache hit never reads the file
+    third = collect(AnalysisRun.start(str(text_file), document.content_hash, 2))
+    assert third[-1].cached and third[-1].analysis == first[-1].analysis
+
+
+def test_changed_file_fails_clearly(text_file):
+    old_hash = load_document(str(text_file)).content_hash
+    text_file.write_text(TEXT.replace("46m", "48m"), encoding="utf-8")
+    events = collect(AnalysisRun.start(str(text_file), old_hash))
+    assert isinstance(events[-1], FailedEvent)
+    assert "changed on disk" in events[-1].message
+
+
+def test_missing_file_fails_with_the_loader_message(tmp_path):
+    run = AnalysisRun.start(str(tmp_path / "nowhere.md"), "0" * 64)
+    with pytest.raises(AnalysisFailed, match="nowhere.md"):
+        run.wait(WAIT)
+
+
+def test_cancel_stops_the_child(text_file):
+    run = AnalysisRun.start(str(text_file), "0" * 64)
+    pid = run.pid
+    run.cancel()
+    assert gone(pid)  # terminated and reaped before cancel() returned
+    assert run.finished and list(run.events()) == [] and run.poll() == []
+
+
+def test_poll_never_blocks_and_ends_with_done(text_file):
+    document = load_document(str(text_file))
+    run = AnalysisRun.start(str(text_file), document.content_hash)
+    events, deadline = [], time.monotonic() + WAIT
+    while not run.finished and time.monotonic() < deadline:
+        events.extend(run.poll())
+        time.sleep(0.02)
+    assert isinstance(events[-1], DoneEvent)
+    assert events[-1].analysis == analyze(document)
+
+
+def test_inline_fallback_when_no_process_can_start(text_file, monkeypatch):
+    def refuse(self):
+        raise OSError("no processes here")
+
+    monkeypatch.setattr(AnalysisRun, "_start_process", refuse)
+    document = load_document(str(text_file))
+    run = AnalysisRun.start(str(text_file), document.content_hash, document=document)
+    assert run.mode == "inline" and run.pid is None
+    assert run.wait(WAIT) == analyze(document)
+
+
+def test_inline_mode_by_environment(text_file, monkeypatch):
+    monkeypatch.setenv(analysis_runner.INLINE_ENV, "1")
+    document = load_document(str(text_file))
+    run = AnalysisRun.start(str(text_file), document.content_hash)
+    events = collect(run)
+    assert run.mode == "inline"
+    assert isinstance(events[-1], DoneEvent) and events[-1].analysis == analyze(document)
+
+
+def test_killed_child_is_reported(text_file):
+    run = AnalysisRun.start(str(text_file), "0" * 64)
+    os.kill(run.pid, signal.SIGKILL)
+    with pytest.raises(AnalysisFailed, match="ended unexpectedly"):
+        run.wait(WAIT)
+
+
+PARENT_SCRIPT = """
+import os, sys
+from tui.analysis_runner import AnalysisRun
+if __name__ == "__main__":
+    run = AnalysisRun.start(sys.argv[1], sys.argv[2])
+    print(run.pid, flush=True)
+    sys.stdin.readline()
+    os._exit(0)  # dies without cancelling, as a killed reader would
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_child_exits_when_its_parent_dies(tmp_path, cache_dir):
+    # A text long enough that its analysis (seconds) outlasts the parent by far.
+    path = tmp_path / "long.md"
+    path.write_text("\n".join(TEXT.replace("valley", f"valley {n}") for n in range(300)), encoding="utf-8")
+    script = tmp_path / "parent.py"
+    script.write_text(PARENT_SCRIPT, encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+    content_hash = load_document(str(path)).content_hash
+    parent = subprocess.Popen([sys.executable, str(script), str(path), content_hash],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env)
+    child_pid = int(parent.stdout.readline())
+    parent.stdin.write("\n")
+    parent.stdin.flush()
+    parent.wait(WAIT)
+    assert wait_until_gone(child_pid)
+    # It stopped early rather than finishing its work: nothing was cached.
+    assert not list(cache_dir.glob("*" + analysis_cache.SUFFIX))
+

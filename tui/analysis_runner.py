@@ -1,0 +1,477 @@
+"""Run the analysis of a text in a child process, so that the reader's UI keeps the GIL.
+
+:meth:`AnalysisRun.start` spawns a child (the "spawn" start method: the parent
+is a multi-threaded app, where fork is unsafe) that checks the analysis cache,
+else loads the file itself, checks that its content hash is still the one the
+reader shows, analyses it at a slightly lower priority and caches the result.
+Progress and the result come back over a one-way pipe; the result is sent in
+small pickled parts so that no single unpickling holds the parent's GIL long.
+
+The parent reads events with :meth:`AnalysisRun.poll` (non-blocking, for the
+UI thread) or :meth:`AnalysisRun.events` (blocking, for a thread worker). When
+no process can be started, the run falls back to a thread in this process and
+says so in :attr:`AnalysisRun.mode` ("process" or "inline").
+"""
+
+from __future__ import annotations
+
+import atexit
+import gc
+import multiprocessing
+import os
+import pickle
+import queue
+import threading
+import time
+import traceback
+import weakref
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from tui.analysis_cache import analysis_from_dict, load_cached_by_hash, store_cached_by_hash
+from tui.document import Document
+
+if TYPE_CHECKING:  # tui.analysis imports every extractor (~0.3 s): the parent never needs it
+    from tui.analysis import Analysis
+
+INLINE_ENV = "CLOSEREAD_ANALYSIS_INLINE"  # set to 1 to never start a process
+CHILD_NICENESS = 5
+CHUNK_ITEMS = 500  # unpickling 500 figures takes ~1-2 ms of the parent's GIL
+LOAD_SHARE = 0.2  # the share of the progress bar given to loading the file
+_PARENT_CHECK_SECONDS = 0.5
+_LIST_PARTS = ("paragraphs", "figures", "quotes", "sources", "sentences", "gists", "sections")
+_DOCUMENT_FIELDS = ("path", "title", "author", "date", "content_hash", "encoding", "warnings")
+
+_live_runs: weakref.WeakSet[AnalysisRun] = weakref.WeakSet()
+
+
+@dataclass(frozen=True)
+class ProgressEvent:
+    """The analysis reached ``stage``; ``fraction`` (0-1) of the whole run is done."""
+
+    stage: str
+    fraction: float
+
+
+@dataclass(frozen=True)
+class DoneEvent:
+    """The analysis is ready; ``cached`` says it came from the cache; ``stats`` holds timings."""
+
+    analysis: Analysis
+    cached: bool = False
+    stats: dict = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class FailedEvent:
+    """The analysis could not be made; ``message`` is one line for the user."""
+
+    message: str
+    detail: str = ""
+
+
+@dataclass(frozen=True)
+class DocumentEvent:
+    """The whole document, loaded by the child (only when asked for with ``send_document``)."""
+
+    document: Document
+
+
+Event = ProgressEvent | DocumentEvent | DoneEvent | FailedEvent
+
+
+@dataclass(frozen=True)
+class _Request:
+    path: str
+    content_hash: str
+    summary_sentences: int | None
+    parent_pid: int
+    send_document: bool = False
+
+
+class AnalysisFailed(RuntimeError):
+    """Raised by :meth:`AnalysisRun.wait` when the analysis failed or was cancelled."""
+
+
+# -- the work, shared by the child process and the inline thread -------------
+
+def run_analysis(request: _Request, emit: Callable[[Event], None], document: Document | None = None) -> None:
+    """Emit progress (and the document if asked), then one Done or Failed event (cache first)."""
+    started = time.perf_counter()
+    emit(ProgressEvent("cache", 0.0))
+    cached = load_cached_by_hash(request.content_hash, request.summary_sentences)
+    if cached is None or request.send_document:
+        emit(ProgressEvent("loading", 0.0))
+        document = document or _load_checked(request, emit)
+        if document is None:
+            return
+        if request.send_document:
+            emit(DocumentEvent(document))
+    if cached is not None:
+        emit(DoneEvent(cached, cached=True, stats={"child_seconds": time.perf_counter() - started}))
+        return
+    loaded = time.perf_counter()
+    from tui.analysis import analyze  # noqa: PLC0415
+
+    def progress(stage: str, fraction: float) -> None:
+        emit(ProgressEvent(stage, LOAD_SHARE + (1 - LOAD_SHARE) * fraction))
+
+    analysis = analyze(document, request.summary_sentences, progress)
+    analysed = time.perf_counter()
+    store_cached_by_hash(request.content_hash, request.summary_sentences, analysis)
+    emit(DoneEvent(analysis, stats={"load_seconds": loaded - started, "analyze_seconds": analysed - loaded,
+                                    "cache_store_seconds": time.perf_counter() - analysed}))
+
+
+def _load_checked(request: _Request, emit: Callable[[Event], None]) -> Document | None:
+    """The document at the request's path if it still has the request's hash; else None, Failed emitted."""
+    from tui.loader import LoadError, load_document  # noqa: PLC0415 - heavy, and only needed here
+
+    try:
+        document = load_document(request.path)
+    except LoadError as error:
+        emit(FailedEvent(str(error)))
+        return None
+    if document.content_hash != request.content_hash:
+        emit(FailedEvent(f"{request.path} changed on disk since it was opened; reopen it to analyse it"))
+        return None
+    return document
+
+
+# -- the child process --------------------------------------------------------
+
+def _child_main(conn, request: _Request) -> None:
+    """Entry point of the child: run the analysis and send its events to the parent."""
+    _silence_output()
+    _lower_priority()
+    _exit_with_parent(request.parent_pid)
+    sender = _ChildSender(conn)
+    try:
+        run_analysis(request, sender.emit)
+    except BaseException as error:  # noqa: BLE001 - every failure must reach the parent
+        sender.emit(FailedEvent(f"analysis failed: {type(error).__name__}: {error}", traceback.format_exc()))
+    finally:
+        conn.close()
+
+
+class _ChildSender:
+    """Turns events into pickled messages on the pipe; a result goes in parts."""
+
+    def __init__(self, conn) -> None:
+        self.conn = conn
+
+    def send(self, message: tuple) -> None:
+        self.conn.send_bytes(pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL))
+
+    def emit(self, event: Event) -> None:
+        if isinstance(event, ProgressEvent):
+            self.send(("progress", event.stage, event.fraction))
+        elif isinstance(event, FailedEvent):
+            self.send(("failed", event.message, event.detail))
+        elif isinstance(event, DocumentEvent):
+            self.send_document(event.document)
+        else:
+            self.send_result(event)
+
+    def send_parts(self, name: str, items: list) -> None:
+        for start in range(0, len(items), CHUNK_ITEMS):
+            self.send(("part", name, items[start:start + CHUNK_ITEMS]))
+
+    def send_document(self, document: Document) -> None:
+        self.send_parts("paragraphs", document.paragraphs)
+        self.send(("document", {name: getattr(document, name) for name in _DOCUMENT_FIELDS}))
+
+    def send_result(self, event: DoneEvent) -> None:
+        started = time.perf_counter()
+        for name, items in _result_lists(event.analysis).items():
+            self.send_parts(name, items)
+        stats = dict(event.stats, send_seconds=time.perf_counter() - started, child_max_rss_mb=_max_rss_mb())
+        self.send(("done", event.cached, stats))
+
+
+def _result_lists(analysis: Analysis) -> dict[str, list]:
+    summary = analysis.summary
+    return {"figures": analysis.figures, "quotes": analysis.quotes, "sources": analysis.sources,
+            "sentences": summary.sentences, "gists": list(summary.gists.items()), "sections": summary.sections}
+
+
+def _silence_output() -> None:
+    # A stray print or warning from the child must not draw over the reader's screen.
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, 1)
+        os.dup2(null, 2)
+        os.close(null)
+    except OSError:
+        pass
+
+
+def _lower_priority() -> None:
+    try:
+        os.nice(CHILD_NICENESS)
+    except (AttributeError, OSError):  # not on this platform, or not allowed
+        pass
+
+
+def _exit_with_parent(parent_pid: int) -> None:
+    """Exit as soon as the parent is gone (it may be killed without cancelling the run)."""
+    def watch() -> None:
+        while True:
+            if os.getppid() != parent_pid:
+                os._exit(1)
+            time.sleep(_PARENT_CHECK_SECONDS)
+
+    threading.Thread(target=watch, name="closeread-parent-watch", daemon=True).start()
+
+
+def _max_rss_mb() -> float | None:
+    try:
+        import resource  # noqa: PLC0415 - POSIX only
+    except ImportError:
+        return None
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+# -- the parent's handle -------------------------------------------------------
+
+class AnalysisRun:
+    """One analysis under way; read its events with :meth:`poll` or :meth:`events`."""
+
+    def __init__(self, request: _Request) -> None:
+        self.request = request
+        self.mode = "process"
+        self.finished = False
+        self.cancelled = False
+        self.unpickle_seconds = 0.0  # the parent's time spent unpickling messages
+        self._process = None
+        self._conn = None
+        self._queue: queue.Queue[Event] = queue.Queue()
+        self._parts: dict[str, list] = {name: [] for name in _LIST_PARTS}
+        self._lock = threading.Lock()
+        self.freeze_result = False
+        self._gc_paused = False
+
+    @classmethod
+    def start(cls, path: str, content_hash: str, summary_sentences: int | None = None, *,
+              document: Document | None = None, send_document: bool = False,
+              freeze_result: bool = False) -> AnalysisRun:
+        """Start analysing ``path``, which must still hold the text with ``content_hash``.
+
+        ``document`` (the one the reader shows) saves loading the file again if the run
+        has to fall back to a thread in this process. ``send_document`` makes the child send
+        the whole document first (a DocumentEvent), sparing the parent splitting a long text.
+        ``freeze_result`` moves what is received out of the garbage collector's reach
+        (``gc.freeze``), as a long-lived app wants.
+        """
+        run = cls(_Request(path, content_hash, summary_sentences, os.getpid(), send_document))
+        run.freeze_result = freeze_result
+        if os.environ.get(INLINE_ENV, "").strip() in ("", "0"):
+            try:
+                run._start_process()
+            except Exception:  # noqa: BLE001 - e.g. no semaphores or process limit: run inline
+                run._close_conn()
+                run._start_inline(document)
+        else:
+            run._start_inline(document)
+        _live_runs.add(run)
+        return run
+
+    @property
+    def pid(self) -> int | None:
+        """The child's process id (None when inline)."""
+        return self._process.pid if self._process is not None else None
+
+    def _start_process(self) -> None:
+        context = multiprocessing.get_context("spawn")
+        receiver, sender = context.Pipe(duplex=False)
+        self._conn = receiver
+        process = context.Process(target=_child_main, args=(sender, self.request),
+                                  name="closeread-analysis", daemon=True)
+        try:
+            process.start()
+        finally:
+            sender.close()  # the parent keeps no write end, so a dead child reads as EOF
+        self._process = process
+
+    def _start_inline(self, document: Document | None) -> None:
+        self.mode = "inline"
+
+        def work() -> None:
+            try:
+                run_analysis(self.request, self._queue.put, document)
+            except Exception as error:  # noqa: BLE001
+                self._queue.put(FailedEvent(f"analysis failed: {type(error).__name__}: {error}",
+                                            traceback.format_exc()))
+
+        threading.Thread(target=work, name="closeread-analysis", daemon=True).start()
+
+    # -- reading events --
+
+    def poll(self, budget: float = 0.01) -> list[Event]:
+        """Events that arrived, without blocking; stops after ``budget`` seconds of work (rest next time)."""
+        events: list[Event] = []
+        deadline = time.perf_counter() + budget
+        while not self.finished and time.perf_counter() < deadline:
+            event = self._next(0, deadline)
+            if event is None:
+                break
+            events.append(event)
+        return events
+
+    def events(self, interval: float = 0.1) -> Iterator[Event]:
+        """Yield events as they come (blocking); ends after a Done or Failed event, or on cancel."""
+        while not self.finished:
+            event = self._next(interval)
+            if event is not None:
+                yield event
+
+    def wait(self, timeout: float | None = None) -> Analysis:
+        """Block until done and return the analysis; AnalysisFailed on failure, TimeoutError on timeout."""
+        deadline = None if timeout is None else time.monotonic() + timeout
+        while not self.finished:
+            left = None if deadline is None else deadline - time.monotonic()
+            if left is not None and left <= 0:
+                raise TimeoutError(f"analysis of {self.request.path} still running after {timeout} s")
+            event = self._next(0.1 if left is None else min(0.1, left))
+            if isinstance(event, DoneEvent):
+                return event.analysis
+            if isinstance(event, FailedEvent):
+                raise AnalysisFailed(event.message)
+        raise AnalysisFailed("analysis cancelled")
+
+    def _next(self, timeout: float, deadline: float | None = None) -> Event | None:
+        """The next event, waiting up to ``timeout`` seconds (and working until ``deadline``); None if none."""
+        if self.cancelled:
+            self.finished = True
+            self._resume_gc(False)
+            self._close_conn()
+            return None
+        if self._process is None:
+            event = self._next_inline(timeout)
+        else:
+            event = self._next_from_child(timeout, deadline)
+        if isinstance(event, (DoneEvent, FailedEvent)):
+            self._finish()
+        elif isinstance(event, DocumentEvent):
+            self._resume_gc(self.freeze_result)
+        return event
+
+    def _next_inline(self, timeout: float) -> Event | None:
+        try:
+            return self._queue.get(timeout=timeout) if timeout > 0 else self._queue.get_nowait()
+        except queue.Empty:
+            return None
+
+    def _next_from_child(self, timeout: float, deadline: float | None) -> Event | None:
+        while True:  # result parts are absorbed here; only whole events come out
+            try:
+                if not self._conn.poll(timeout):
+                    return None
+                data = self._conn.recv_bytes()
+            except (EOFError, OSError, ValueError):
+                return None if self.cancelled else self._child_vanished()
+            started = time.perf_counter()
+            message = pickle.loads(data)
+            self.unpickle_seconds += time.perf_counter() - started
+            event = self._event_of(message)
+            if event is not None or (deadline is not None and time.perf_counter() > deadline):
+                return event
+            timeout = 0  # more parts are already on their way
+
+    def _event_of(self, message: tuple) -> Event | None:
+        kind = message[0]
+        if kind == "progress":
+            return ProgressEvent(message[1], message[2])
+        if kind == "part":
+            self._pause_gc()
+            self._parts[message[1]].extend(message[2])
+            return None
+        if kind == "failed":
+            return FailedEvent(message[1], message[2])
+        if kind == "document":
+            paragraphs, self._parts["paragraphs"] = self._parts["paragraphs"], []
+            return DocumentEvent(Document(paragraphs=paragraphs, **message[1]))
+        return self._done_event(cached=message[1], stats=message[2])  # kind == "done"
+
+    def _done_event(self, cached: bool, stats: dict) -> DoneEvent:
+        parts = self._parts
+        analysis = analysis_from_dict({
+            "summary": {"sentences": parts["sentences"], "gists": parts["gists"], "sections": parts["sections"]},
+            "figures": parts["figures"], "quotes": parts["quotes"], "sources": parts["sources"]})
+        self._parts = {name: [] for name in _LIST_PARTS}
+        return DoneEvent(analysis, cached=cached, stats=dict(stats, parent_unpickle_seconds=self.unpickle_seconds))
+
+    def _pause_gc(self) -> None:
+        # The result is ~10^5-10^6 new objects: left to the collector, they set off full
+        # collections of the whole heap (50-150 ms of held GIL on a book) while they arrive.
+        if not self._gc_paused and not self.cancelled and gc.isenabled():
+            gc.disable()
+            self._gc_paused = True
+
+    def _resume_gc(self, freeze: bool) -> None:
+        if self._gc_paused:
+            if freeze:
+                gc.freeze()
+            gc.enable()
+            self._gc_paused = False
+
+    def _child_vanished(self) -> FailedEvent:
+        self._process.join(1)
+        code = self._process.exitcode
+        return FailedEvent(f"the analysis process ended unexpectedly (exit code {code})")
+
+    # -- ending --
+
+    def cancel(self) -> None:
+        """Stop the run: the child is terminated and reaped before this returns; no more events come."""
+        with self._lock:
+            self.cancelled = True
+            self.finished = True
+            self._resume_gc(False)
+            _live_runs.discard(self)
+            if self._process is not None:
+                _stop(self._process)
+
+    def _finish(self) -> None:
+        with self._lock:
+            self._resume_gc(self.freeze_result and not self.cancelled)
+            self.finished = True
+            _live_runs.discard(self)
+            self._close_conn()
+            if self._process is not None and not self.cancelled:
+                _reap_soon(self._process)
+
+    def _close_conn(self) -> None:
+        # Only the reading thread closes the pipe; cancel() may come from another thread.
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+
+def _stop(process) -> None:
+    """Terminate ``process`` (then kill it if it lingers) and reap it."""
+    if process.is_alive():
+        process.terminate()
+        process.join(2)
+    if process.is_alive():
+        process.kill()
+    process.join(2)
+
+
+def _reap_soon(process) -> None:
+    """Reap a child that sent its last event, without blocking the caller (maybe the UI thread)."""
+    def reap() -> None:
+        process.join(5)  # it exits right after its last message
+        _stop(process)
+
+    threading.Thread(target=reap, name="closeread-analysis-reaper", daemon=True).start()
+
+
+def cancel_all() -> None:
+    """Cancel every run still going (called at exit)."""
+    for run in list(_live_runs):
+        run.cancel()
+
+
+atexit.register(cancel_all)
