@@ -15,7 +15,7 @@ from tui import analysis_cache, analysis_runner
 from tui.analysis import analyze
 from tui.analysis_runner import (AnalysisFailed, AnalysisRun, DocumentEvent, DoneEvent, FailedEvent,
                                   ProgressEvent)
-from tui.loader import load_document
+from tui.loader import document_from_text, load_document
 
 TEXT = """# Valley rail line to reopen after two years of repairs
 
@@ -196,3 +196,19 @@ def test_child_exits_when_its_parent_dies(tmp_path, cache_dir):
     # It stopped early rather than finishing its work: nothing was cached.
     assert not list(cache_dir.glob("*" + analysis_cache.SUFFIX))
 
+
+
+def test_standard_input_is_analysed_inline_from_the_document_given():
+    document = document_from_text(TEXT, "-")
+    run = AnalysisRun.start("-", document.content_hash, document=document)
+    assert run.mode == "inline"
+    assert run.wait(WAIT) == analyze(document)
+    with pytest.raises(AnalysisFailed, match="standard input"):
+        AnalysisRun.start("-", "1" * 64).wait(WAIT)
+
+
+def test_inline_run_refuses_a_document_of_another_text(monkeypatch):
+    monkeypatch.setenv(analysis_runner.INLINE_ENV, "1")
+    document = document_from_text(TEXT, "rail.md")
+    with pytest.raises(AnalysisFailed, match="changed on disk"):
+        AnalysisRun.start("rail.md", "2" * 64, document=document).wait(WAIT)

@@ -19,8 +19,8 @@ SIZE = (120, 36)
 
 @pytest.fixture(autouse=True)
 def fixed(monkeypatch):
-    monkeypatch.setattr("tui.screens.reader.analyze", fixed_analysis)
-    monkeypatch.setattr("tui.screens.reader.USE_ANALYSIS_PROCESS", False)
+    monkeypatch.setattr("tui.screens.reader_analysis.analyze", fixed_analysis)
+    monkeypatch.setattr("tui.screens.reader_analysis.USE_ANALYSIS_PROCESS", False)
 
 
 @pytest.fixture
@@ -309,7 +309,7 @@ async def test_unknown_binding_id_in_config_is_reported(text, isolated_dirs):
 @pytest.mark.parametrize("inline", ["1", "0"])
 async def test_analysis_runner_fills_the_panes(text, monkeypatch, inline):
     """The real analysis, in a child process (or a thread when processes are unavailable)."""
-    monkeypatch.setattr("tui.screens.reader.USE_ANALYSIS_PROCESS", True)
+    monkeypatch.setattr("tui.screens.reader_analysis.USE_ANALYSIS_PROCESS", True)
     monkeypatch.setenv("CLOSEREAD_ANALYSIS_INLINE", inline)
     app = ReaderApp(str(text))
     async with app.run_test(size=SIZE) as pilot:

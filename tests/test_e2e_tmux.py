@@ -37,7 +37,7 @@ class Tmux:
             self.run("send-keys", "-t", "reader", key)
             time.sleep(0.15)
 
-    def wait_for(self, text: str, timeout: float = 20.0) -> str:
+    def wait_for(self, text: str, timeout: float = 40.0) -> str:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             screen = self.screen()
@@ -82,7 +82,7 @@ def test_write_a_note_in_a_real_terminal(tmp_path, tmux, isolated_dirs):
     tmux.keys("C-s")
     tmux.wait_for("Ask the council for the petition")  # shown in the notes pane
     tmux.keys("q")
-    deadline = time.monotonic() + 10
+    deadline = time.monotonic() + 30
     while not tmux.dead() and time.monotonic() < deadline:
         time.sleep(0.1)
     assert tmux.dead(), tmux.screen()

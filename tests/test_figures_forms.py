@@ -216,3 +216,7 @@ def test_m_is_million_or_metres_by_context(text, surface, value):
 
 def test_glued_word_multiplier():
     assert figure("The chief executive left with £1.75million in shares.", "£1.75million")["value"] == 1_750_000
+
+
+def test_a_vulgar_fraction_before_a_slash_is_no_crash():
+    assert sorted(f["value"] for f in figures("Then add ½/2 cup of flour.")) == [0.5, 2]

@@ -15,8 +15,8 @@ from tui.app import ReaderApp
 
 @pytest.fixture(autouse=True)
 def fixed(monkeypatch):
-    monkeypatch.setattr("tui.screens.reader.analyze", fixed_analysis)
-    monkeypatch.setattr("tui.screens.reader.USE_ANALYSIS_PROCESS", False)
+    monkeypatch.setattr("tui.screens.reader_analysis.analyze", fixed_analysis)
+    monkeypatch.setattr("tui.screens.reader_analysis.USE_ANALYSIS_PROCESS", False)
 
 
 @pytest.fixture

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 from tui.analysis_cache import analysis_from_dict, load_cached_by_hash, store_cached_by_hash
 from tui.document import Document
 
-if TYPE_CHECKING:  # tui.analysis imports every extractor (~0.3 s): the parent never needs it
+if TYPE_CHECKING:  # tui.analysis imports every extractor (~0.3 s): loaded once a result arrives
     from tui.analysis import Analysis
 
 INLINE_ENV = "CLOSEREAD_ANALYSIS_INLINE"  # set to 1 to never start a process
@@ -96,15 +96,19 @@ class AnalysisFailed(RuntimeError):
 
 # -- the work, shared by the child process and the inline thread -------------
 
-def run_analysis(request: _Request, emit: Callable[[Event], None], document: Document | None = None) -> None:
+def _run_analysis(request: _Request, emit: Callable[[Event], None], document: Document | None = None) -> None:
     """Emit progress (and the document if asked), then one Done or Failed event (cache first)."""
     started = time.perf_counter()
     emit(ProgressEvent("cache", 0.0))
     cached = load_cached_by_hash(request.content_hash, request.summary_sentences)
     if cached is None or request.send_document:
         emit(ProgressEvent("loading", 0.0))
-        document = document or _load_checked(request, emit)
         if document is None:
+            document = _load(request, emit)
+        if document is None:
+            return
+        if document.content_hash != request.content_hash:
+            emit(FailedEvent(f"{request.path} changed on disk since it was opened; reopen it to analyse it"))
             return
         if request.send_document:
             emit(DocumentEvent(document))
@@ -124,19 +128,18 @@ def run_analysis(request: _Request, emit: Callable[[Event], None], document: Doc
                                     "cache_store_seconds": time.perf_counter() - analysed}))
 
 
-def _load_checked(request: _Request, emit: Callable[[Event], None]) -> Document | None:
-    """The document at the request's path if it still has the request's hash; else None, Failed emitted."""
+def _load(request: _Request, emit: Callable[[Event], None]) -> Document | None:
+    """The document at the request's path; None (and a Failed event) when it cannot be read."""
     from tui.loader import LoadError, load_document  # noqa: PLC0415 - heavy, and only needed here
 
+    if request.path == "-":
+        emit(FailedEvent("standard input cannot be read again: pass its document to AnalysisRun.start"))
+        return None
     try:
-        document = load_document(request.path)
+        return load_document(request.path)
     except LoadError as error:
         emit(FailedEvent(str(error)))
         return None
-    if document.content_hash != request.content_hash:
-        emit(FailedEvent(f"{request.path} changed on disk since it was opened; reopen it to analyse it"))
-        return None
-    return document
 
 
 # -- the child process --------------------------------------------------------
@@ -148,7 +151,7 @@ def _child_main(conn, request: _Request) -> None:
     _exit_with_parent(request.parent_pid)
     sender = _ChildSender(conn)
     try:
-        run_analysis(request, sender.emit)
+        _run_analysis(request, sender.emit)
     except BaseException as error:  # noqa: BLE001 - every failure must reach the parent
         sender.emit(FailedEvent(f"analysis failed: {type(error).__name__}: {error}", traceback.format_exc()))
     finally:
@@ -266,7 +269,8 @@ class AnalysisRun:
         """
         run = cls(_Request(path, content_hash, summary_sentences, os.getpid(), send_document))
         run.freeze_result = freeze_result
-        if os.environ.get(INLINE_ENV, "").strip() in ("", "0"):
+        # Standard input cannot be read again by a child: analyse the document given, here.
+        if path != "-" and os.environ.get(INLINE_ENV, "").strip() in ("", "0"):
             try:
                 run._start_process()
             except Exception:  # noqa: BLE001 - e.g. no semaphores or process limit: run inline
@@ -299,7 +303,7 @@ class AnalysisRun:
 
         def work() -> None:
             try:
-                run_analysis(self.request, self._queue.put, document)
+                _run_analysis(self.request, self._queue.put, document)
             except Exception as error:  # noqa: BLE001
                 self._queue.put(FailedEvent(f"analysis failed: {type(error).__name__}: {error}",
                                             traceback.format_exc()))

@@ -108,7 +108,7 @@ def _parse_number(s: str, m: re.Match) -> tuple[float, int] | None:
         except (ValueError, OverflowError):
             return None
         return value, sci.end()
-    frac = _FRACTION.match(s, end) if "," not in num and "." not in num else None
+    frac = _FRACTION.match(s, end) if num.isdigit() else None  # not "½/2", "2.5/3", "1,000/4"
     if frac:
         return _fraction(num, frac, value)
     return value, end

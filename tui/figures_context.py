@@ -67,12 +67,29 @@ def is_designation(sent: Sentence, start: int) -> bool:
         left = s[max(0, start - 40):start - 1]
         if not left or left[-1].isspace():
             return False
-        word = _NAME_SPLIT.split(left.rsplit(None, 1)[-1])[-1]
-        if word in LOWER_DESIGNATORS:
-            return True  # "section 404", "flight 93"
-        if word[:1].isupper() and word.replace("&", "").isalpha() and word.lower() not in CAPITAL_BEFORE_OK:
-            return not sent.title_case
+        token = left.rsplit(None, 1)[-1]
+        kind = _WORD_BEFORE.get(token)
+        if kind is None:
+            if len(_WORD_BEFORE) > 50_000:
+                _WORD_BEFORE.clear()
+            kind = _WORD_BEFORE[token] = _word_before(token)
+        return kind == _DESIGNATOR or kind == _NAME_WORD and not sent.title_case
     return False
+
+
+_DESIGNATOR, _NAME_WORD, _OTHER = 1, 2, 3
+_WORD_BEFORE: dict[str, int] = {}  # what a word before a number makes of it, remembered per word
+
+
+def _word_before(token: str) -> int:
+    """_DESIGNATOR for "section", "flight"; _NAME_WORD for a capitalised word that may name the number
+    ("Boeing 737", unless Title Case); else _OTHER."""
+    word = _NAME_SPLIT.split(token)[-1]
+    if word in LOWER_DESIGNATORS:
+        return _DESIGNATOR  # "section 404", "flight 93"
+    if word[:1].isupper() and word.replace("&", "").isalpha() and word.lower() not in CAPITAL_BEFORE_OK:
+        return _NAME_WORD
+    return _OTHER
 
 def hedge(s: str, start: int) -> tuple[str | None, int]:
     """The approximation word(s) right before ``start`` ("nearly", "more than", "up to") and where they begin."""

@@ -23,6 +23,7 @@ DATES_AT_MONTH = (
     re.compile(rf"{_MONTH}\s+{_DAY}(?:\s?[-–]\s?[0-3]?\d(?:st|nd|rd|th)?)?(?!\d|,\d)(?:,?\s+{_YEAR})?(?![\w-])"),
     re.compile(rf"{_MONTH}\s+(?:of\s+)?{_YEAR}(?![\w-])"),
 )
+_DAY_MONTH = DATES_AT_DIGIT[1:2]
 MONTH_KEYS = set(MONTHS)
 
 URLS = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+")
@@ -47,7 +48,9 @@ def date_at(s: str, p: int, end: int) -> dict | None:
     c = s[end:end + 1]
     if c in ("-", "/", "–") or end - p <= 2 and (c in ("s", "n", "r", "t") or s.startswith((" and ", " & "), end)
                                                   or c == " " and s[end + 1:end + 2].isupper()):
-        for pattern in DATES_AT_DIGIT:
+        # Only the day-month pattern can match unless the digits run into "-" (ISO) or "/" (3/4/2005).
+        patterns = DATES_AT_DIGIT if c == "-" and end - p == 4 or c == "/" else _DAY_MONTH
+        for pattern in patterns:
             m = pattern.match(s, p)
             if m:
                 return date_figure(m)
@@ -66,6 +69,28 @@ def date_at(s: str, p: int, end: int) -> dict | None:
 
 def date_figure(m: re.Match) -> dict | None:
     """A date figure from a date pattern match: value "YYYY-MM-DD", "YYYY-MM", or "--MM-DD" without a year."""
+    surface = m.group()
+    key = m.re, surface
+    value = _VALUES.get(key, _MISSING)
+    if value is _MISSING:
+        if len(_VALUES) > 50_000:
+            _VALUES.clear()
+        value = _VALUES[key] = _date_value(m)  # the same dates recur all through a text
+    if value is None:
+        return None
+    end = m.end()
+    if surface.endswith(".") and not m.string[end:end + 2].strip()[:1].islower():
+        end -= 1  # "on 9 Mar." at the end of a sentence: the full stop is the sentence's
+    return {"start": m.start(), "end": end, "value": value, "upper": None, "kind": "date", "unit": None,
+            "approx": None, "plain": surface, "mult": 1.0}
+
+
+_MISSING = object()
+_VALUES: dict = {}
+
+
+def _date_value(m: re.Match) -> str | None:
+    """The value of a date match, or None when it is no date (31 June, a bare "May")."""
     groups = m.groupdict()
     month = MONTHS[groups["month"].lower().rstrip(".")] if groups.get("month") else int(groups["mnum"])
     day = int(groups["day"]) if groups.get("day") else None
@@ -75,13 +100,7 @@ def date_figure(m: re.Match) -> dict | None:
     if groups.get("month") == "May" and day is None and year is None:
         return None
     if day is None:
-        value = f"{year}-{month:02d}"
-    elif year:
-        value = f"{year}-{month:02d}-{day:02d}"
-    else:
-        value = f"--{month:02d}-{day:02d}"
-    end = m.end()
-    if m.group(0).endswith(".") and not m.string[end:end + 2].strip()[:1].islower():
-        end -= 1  # "on 9 Mar." at the end of a sentence: the full stop is the sentence's
-    return {"start": m.start(), "end": end, "value": value, "upper": None, "kind": "date", "unit": None,
-            "approx": None, "plain": m.group(0), "mult": 1.0}
+        return f"{year}-{month:02d}"
+    if year:
+        return f"{year}-{month:02d}-{day:02d}"
+    return f"--{month:02d}-{day:02d}"

@@ -20,12 +20,14 @@ _NOT_PLAIN_AFTER = {"to", "and", "or", "odd", "plus", "am", "pm", "a.m", "p.m", 
 _NOT_PLAIN_BEFORE = {"between", "from", *LOWER_DESIGNATORS}
 _MULT_SUFFIXES = {"m": 1e6, "m ": 1e6, "m,": 1e6, "m.": 1e6, "m;": 1e6, "bn": 1e9}
 _STRIP_AFTER = ".,;:)!?\"'”’"
+_LINK_WORDS = frozenset({"to", "and", "or"})
+PLAIN, LINKED = 1, 2  # what the word after a number allows
 _MEMO_LIMIT = 50_000  # entries per memo; a memo is cleared when full so that a long session stays small
 
 _MISSING = object()
 _values: dict[str, float | None] = {}
 _before: dict[str, str | None] = {}
-_after: dict[str, bool] = {}
+_after: dict[str, int] = {}
 
 
 def _value(text: str) -> float | None:
@@ -44,10 +46,13 @@ def _before_kind(word: str) -> str | None:
     return "hedge" if word in HEDGE_LAST else "plain"
 
 
-def _after_ok(word: str) -> bool:
-    """Whether a word after a number leaves it plain: lower case, and no unit, multiplier or range word."""
+def _after_kind(word: str) -> int:
+    """PLAIN when a word after a number leaves it plain (lower case, no unit, multiplier or range word),
+    LINKED for "to", "and", "or" (a range or list may follow), else 0."""
+    if word in _LINK_WORDS:
+        return LINKED
     bare = word.lower().strip(_STRIP_AFTER)
-    return word[0].islower() and bare not in SUFFIX_WORDS and bare not in _NOT_PLAIN_AFTER
+    return PLAIN if word[0].islower() and bare not in SUFFIX_WORDS and bare not in _NOT_PLAIN_AFTER else 0
 
 
 def _remember(memo: dict, key: str, value):
@@ -57,19 +62,20 @@ def _remember(memo: dict, key: str, value):
     return value
 
 
-def _plain_after(s: str, stop: int, money: bool) -> bool:
-    """The end of the sentence, plain punctuation, or a lower-case word that is no unit or range word."""
+def _plain_after(s: str, stop: int, money: bool) -> int:
+    """PLAIN for the end of the sentence, plain punctuation, or a lower-case word that is no unit or range
+    word; LINKED for "to", "and" or "or"; else 0."""
     c = s[stop:stop + 1]
     if c == " ":
         following = s[stop + 1:stop + 16].split(None, 1)
         if not following:
-            return False
+            return 0
         word = following[0]
-        ok = _after.get(word)
-        return _remember(_after, word, _after_ok(word)) if ok is None else ok
+        kind = _after.get(word)
+        return _remember(_after, word, _after_kind(word)) if kind is None else kind
     if money and c == ")":
-        return False  # "($99.99)" may be an accounting negative
-    return c in _PLAIN_END and not (c == "." and s[stop + 1:stop + 2].isalnum())
+        return 0  # "($99.99)" may be an accounting negative
+    return PLAIN if c in _PLAIN_END and not (c == "." and s[stop + 1:stop + 2].isalnum()) else 0
 
 
 def plain_figure(s: str, p: int, end: int, text: str) -> dict | None:
@@ -86,7 +92,8 @@ def plain_figure(s: str, p: int, end: int, text: str) -> dict | None:
         stop = end + (1 if c == "m" else 2)
     elif c.isalpha():
         return None
-    if not _plain_after(s, stop, symbol is not None):
+    after = _plain_after(s, stop, symbol is not None)
+    if not after:
         return None
     value = _values.get(text, _MISSING)
     if value is _MISSING:
@@ -104,12 +111,14 @@ def plain_figure(s: str, p: int, end: int, text: str) -> dict | None:
             before = _remember(_before, word, _before_kind(word))
         if before is None:
             return None
-        if before == "hedge":
+        if before == "hedge" and after == PLAIN:
             approx, hedge_start = hedge(s, start)
             if approx in NOT_APPROX:
                 approx, qualifier = None, approx
             elif approx:
                 start = hedge_start
+    if after == LINKED:
+        return _linked(s, start, stop, end, text, value * mult, symbol, percent, mult)
     value *= mult
     if symbol:
         fig = {"start": start, "end": stop, "value": to_number(value), "upper": None, "kind": "money",
@@ -127,3 +136,21 @@ def plain_figure(s: str, p: int, end: int, text: str) -> dict | None:
     if qualifier:
         fig["qualifier"] = qualifier
     return fig
+
+
+def _linked(s: str, start: int, stop: int, end: int, text: str, value: float, symbol: str | None,
+            percent: bool, mult: float) -> dict | None:
+    """The raw figure of a plain number followed by "to", "and" or "or", which may open a range ("12,000
+    to 15,000") or a list: the general path's atom, made without its tests, which a plain number passes.
+
+    It still needs :func:`tui.figures_scan.extend` (hedge, range, kind), so it is marked ``linked``.
+    Returns None for what the general path must see: a leading zero (phones, times), grouping the
+    general parser reads otherwise ("1234,567"), and "3 and 4 June" (a list of days).
+    """
+    if text[0] == "0" or "," in text and text.index(",") > 3 \
+            or end - (start + (1 if symbol else 0)) <= 2 and s.startswith(" and", stop):
+        return None
+    return {"start": start, "end": stop, "value": value,
+            "kind": "money" if symbol else "percent" if percent else "count",
+            "unit": CURRENCY_PREFIX[symbol] if symbol else "%" if percent else None,
+            "plain": text, "mult": mult, "linked": True}

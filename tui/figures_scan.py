@@ -126,6 +126,8 @@ def _digit_pass(sent: Sentence, list_start: bool, figures: list[dict], taken: li
             continue
         fig = plain_figure(s, p, run.end(), run.group())
         if fig is not None:
+            if fig.pop("linked", False):
+                _extend(sent, fig)
             figures.append(fig)
             consumed = fig["end"]
             continue

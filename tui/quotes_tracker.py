@@ -44,34 +44,38 @@ class Tracker:
 
     def add(self, entity: Entity, pos: int, role: int) -> str:
         """Record a mention; returns the name to show for it (the fullest form seen so far)."""
-        key = entity.key
-        if entity.kind == "person":
+        kind = entity.kind
+        if kind == "person":
             key = self._person_key(entity)
-            if key not in self.names or len(entity.name) > len(self.names[key]):
-                self.names[key] = entity.name
+            name = self.names.get(key)
+            if name is None or len(entity.name) > len(name):
+                name = self.names[key] = entity.name
             if entity.gender:
                 self.genders.setdefault(key, entity.gender)
+            persons = self.persons
             if role == KNOWN_SUBJECT:
-                role = 1 if key in self.persons else 0
-            if entity.weak and key not in self.persons and role < 1:
-                return self.names[key]
-            self.persons.add(key)
+                role = 1 if key in persons else 0
+            if entity.weak and key not in persons and role < 1:
+                return name
+            persons.add(key)
         else:
-            self.names.setdefault(key, entity.name)
-        self._insert(Mention(pos, key, entity.kind, role))
-        return self.names[key]
+            key = entity.key
+            name = self.names.setdefault(key, entity.name)
+        self._insert(Mention(pos, key, kind, role))
+        return name
 
     def _person_key(self, entity: Entity) -> str:
         """Full names are their own key; a lone surname joins the latest full name of that gender."""
-        words = entity.key.split()
-        surname = words[-1]
-        if len(words) > 1:
+        # Person keys are words joined by single spaces ("jane doe"): the surname is after the last one.
+        _, space, surname = entity.key.rpartition(" ")
+        if space:
             keys = self.surnames.setdefault(surname, [])
-            if entity.key in keys:
-                keys.remove(entity.key)
-            keys.append(entity.key)
+            if not keys or keys[-1] != entity.key:  # the latest already: nothing to move
+                if entity.key in keys:
+                    keys.remove(entity.key)
+                keys.append(entity.key)
             return entity.key
-        for key in reversed(self.surnames.get(surname, [])):
+        for key in reversed(self.surnames.get(surname, ())):
             known = self.gender(key)
             if not entity.gender or not known or known == entity.gender:
                 return key

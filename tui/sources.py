@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Iterator, Sequence
+from functools import lru_cache
 
 from tui.document import Paragraph
 from tui.quotes_entities import NAME, classify, scan_names
@@ -61,6 +62,7 @@ _DOC_ANYWHERE = re.compile(rf"\b{_DOC_HEADS}\b")
 _LEAD_THE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
+@lru_cache(maxsize=8192)
 def _kind(name: str, key: str) -> str:
     if key in SOCIAL or key.replace(" ", "") in SOCIAL:
         return "social"
@@ -71,6 +73,7 @@ def _kind(name: str, key: str) -> str:
     return "organisation"
 
 
+@lru_cache(maxsize=8192)
 def _named(src: str) -> tuple[str, str] | None:
     """(name, kind) of a capitalised source, or None for a person or a non-name."""
     src = src.strip("*_ ")
@@ -85,6 +88,7 @@ def _named(src: str) -> tuple[str, str] | None:
     return entity.name, _kind(entity.name, entity.key)
 
 
+@lru_cache(maxsize=8192)
 def _phrase(src: str) -> tuple[str, str]:
     """A lowercase source phrase ("the health ministry", "the report") as it is written."""
     name = " ".join(src.split())

@@ -36,6 +36,8 @@ would yet you your yours yourself yourselves mr mrs ms dr told say saying accord
 _SUFFIXES = ("ational", "ization", "fulness", "iveness", "ousness", "ations", "nesses", "ments", "ation",
              "ities", "ingly", "ement", "ness", "ment", "ings", "ity", "ies", "ing", "ers", "ied", "ive",
              "ous", "ful", "ed", "er", "ly", "es", "s")
+_SUFFIXES_BY_LENGTH = tuple((length, frozenset(s for s in _SUFFIXES if len(s) == length))
+                            for length in sorted({len(s) for s in _SUFFIXES}, reverse=True))
 
 # Lines and fragments that newspapers wrap around an article (anchored at the start of the sentence).
 _BOILERPLATE = re.compile(
@@ -89,11 +91,13 @@ def stem(word: str) -> str:
     if w.endswith("'s"):
         w = w[:-2]
     w = w.strip("'")
-    if len(w) <= 3 or w[0].isdigit():
+    if len(w) <= 3 or w[0].isdigit() or w.endswith(("ss", "us", "is")):
         return w
-    for suffix in _SUFFIXES:
-        if w.endswith(suffix) and len(w) - len(suffix) >= 3 and not w.endswith(("ss", "us", "is")):
-            w = w[: -len(suffix)]
+    # The longest suffix that leaves three letters: one slice and one set lookup per suffix length.
+    for length, suffixes in _SUFFIXES_BY_LENGTH:
+        if len(w) - length >= 3 and w[-length:] in suffixes:
+            suffix = w[-length:]
+            w = w[:-length]
             if suffix in ("ies", "ied"):
                 w += "y"
             elif len(w) > 3 and w[-1] == w[-2] and w[-1] not in "aeiouls":

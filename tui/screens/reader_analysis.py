@@ -1,0 +1,146 @@
+"""The reader's analysis: run it (child process or thread), show progress, fill the panes.
+
+The analysis itself is the core's (:mod:`tui.analysis`, run by
+:mod:`tui.analysis_runner` in a child process so the UI keeps the interpreter
+lock); this mixin only starts it, relays its events and shows the result.
+"""
+
+from __future__ import annotations
+
+import gc
+from typing import TYPE_CHECKING
+
+from textual import work
+from textual.worker import Worker, WorkerState, get_current_worker
+
+from tui.document import Document
+from tui.widgets.messages import AnalysisProgress, AnalysisReady
+from tui.widgets.pane_items import figure_items, quote_items, source_items, summary_items
+
+if TYPE_CHECKING:
+    from tui.analysis import Analysis
+
+# The analysis runs in a child process (tui.analysis_runner) so the UI keeps the GIL;
+# tests that fix the analysis turn this off to use the in-process worker below.
+USE_ANALYSIS_PROCESS = True
+POLL_SECONDS = 0.05
+
+
+def analyze(document: Document, summary_sentences: int | None = None, progress=None) -> Analysis:
+    """Run the core analysis; imported here, in the worker thread, to keep start-up fast."""
+    from tui.analysis import analyze as run_analysis
+
+    return run_analysis(document, summary_sentences, progress)
+
+
+def highlights_of(analysis: Analysis) -> dict[int, list[tuple[str, str]]]:
+    """Figure and quotation surfaces per paragraph, for inline highlighting."""
+    found: dict[int, list[tuple[str, str]]] = {}
+    for figure in analysis.figures:
+        if figure.get("paragraph") is not None and figure.get("text"):
+            found.setdefault(figure["paragraph"], []).append((figure["text"], "figure"))
+    for quote in analysis.quotes:
+        if quote.get("paragraph") is not None and quote.get("text"):
+            found.setdefault(quote["paragraph"], []).append((quote["text"], "quote"))
+    return found
+
+
+class AnalysisMixin:
+    """Analysis of :class:`tui.screens.reader.ReaderScreen`."""
+
+    def start_analysis(self) -> None:
+        """Analyse the current document in a thread; panes show progress until it arrives."""
+        self.generation += 1
+        self.analysis = None
+        self._show_busy("analysing…")
+        self._show_gist(self.view.cursor)
+        self._cancel_run()
+        if not USE_ANALYSIS_PROCESS:
+            self._analyse(self.document, self.generation)
+            return
+        from tui.analysis_runner import AnalysisRun
+
+        self._run = AnalysisRun.start(self.document.path, self.document.content_hash,
+                                      document=self.document, freeze_result=True)
+        if self._poll_timer is None:
+            self._poll_timer = self.set_interval(POLL_SECONDS, self._poll_run, name="analysis events")
+
+    def _poll_run(self) -> None:
+        """Take the analysis run's events (a few ms of work at most per tick)."""
+        from tui.analysis_runner import DoneEvent, FailedEvent, ProgressEvent
+
+        run = self._run
+        if run is None:
+            return
+        for event in run.poll(budget=0.008):
+            if isinstance(event, ProgressEvent):
+                self.post_message(AnalysisProgress(event.stage, event.fraction, self.generation))
+            elif isinstance(event, DoneEvent):
+                self.post_message(AnalysisReady(event.analysis, self.generation))
+            elif isinstance(event, FailedEvent):
+                self._analysis_failed(event.message)
+        if run.finished:
+            self._run = None
+
+    def _cancel_run(self) -> None:
+        if self._run is not None:
+            self._run.cancel()
+            self._run = None
+
+    def on_unmount(self) -> None:
+        self._cancel_run()
+
+    def _analysis_failed(self, message: str) -> None:
+        self._show_busy("analysis failed")
+        self.notify(f"The analysis failed: {message}", severity="error", timeout=10)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="analysis")
+    def _analyse(self, document: Document, generation: int) -> None:
+        worker = get_current_worker()
+
+        def progress(stage: str, fraction: float) -> None:
+            if not worker.is_cancelled:
+                self.post_message(AnalysisProgress(stage, fraction, generation))
+
+        analysis = analyze(document, progress=progress)
+        if not worker.is_cancelled:
+            self.post_message(AnalysisReady(analysis, generation))
+
+    def on_analysis_progress(self, message: AnalysisProgress) -> None:
+        if message.generation == self.generation and self.analysis is None:
+            self._show_busy(f"analysing… {round(100 * message.fraction)}%")
+
+    def _show_busy(self, label: str) -> None:
+        """Say on the analysis panes what is under way (loading, analysing, failed)."""
+        self.busy_label = label
+        if self.side_ready:
+            for name in ("summary", "figures", "quotes"):
+                self.pane(name).set_count(label)
+
+    def on_analysis_ready(self, message: AnalysisReady) -> None:
+        if message.generation != self.generation:
+            return
+        self.analysis = analysis = message.analysis
+        self.busy_label = None
+        # The document and its analysis live until the text is closed: keep the garbage
+        # collector from walking their millions of objects (pauses of 100 ms+ on a book).
+        gc.freeze()
+        self.view.set_highlights(highlights_of(analysis))
+        if self.side_ready:
+            self._fill_analysis_panes(analysis)
+            self._show_focus(self.view.cursor, force=True)
+
+    def _fill_analysis_panes(self, analysis: Analysis) -> None:
+        summary = self.pane("summary")
+        summary.set_count(summary.items.set_items(summary_items(analysis.summary.sentences),
+                                                  "No summary for this text."))
+        figures = self.pane("figures")
+        figures.set_count(figures.items.set_items(figure_items(analysis.figures), "No figures found."))
+        quotes = quote_items(analysis.quotes)
+        sources = source_items(analysis.sources)
+        self.pane("quotes").items.set_items(quotes + sources, "No quotations found.")
+        self.pane("quotes").set_count(f"{len(quotes)} · {len(analysis.sources)} sources")
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        if event.worker.group == "analysis" and event.state == WorkerState.ERROR:
+            self._analysis_failed(str(event.worker.error))
