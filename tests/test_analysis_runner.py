@@ -212,3 +212,10 @@ def test_inline_run_refuses_a_document_of_another_text(monkeypatch):
     document = document_from_text(TEXT, "rail.md")
     with pytest.raises(AnalysisFailed, match="changed on disk"):
         AnalysisRun.start("rail.md", "2" * 64, document=document).wait(WAIT)
+
+
+def test_events_end_and_cancel_when_asked_to_stop(text_file):
+    run = AnalysisRun.start(str(text_file), "0" * 64)
+    pid = run.pid
+    assert list(run.events(should_stop=lambda: True)) == []
+    assert run.cancelled and gone(pid)

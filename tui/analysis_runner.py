@@ -323,9 +323,16 @@ class AnalysisRun:
             events.append(event)
         return events
 
-    def events(self, interval: float = 0.1) -> Iterator[Event]:
-        """Yield events as they come (blocking); ends after a Done or Failed event, or on cancel."""
+    def events(self, interval: float = 0.1, should_stop: Callable[[], bool] | None = None) -> Iterator[Event]:
+        """Yield events as they come (blocking); ends after a Done or Failed event, or on cancel.
+
+        ``should_stop`` is asked every ``interval`` seconds (e.g. ``lambda: worker.is_cancelled``);
+        when it says yes the run is cancelled and the iteration ends.
+        """
         while not self.finished:
+            if should_stop is not None and should_stop():
+                self.cancel()
+                return
             event = self._next(interval)
             if event is not None:
                 yield event

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from markdown_it import MarkdownIt
+from functools import cache
 
 _BULLET = re.compile(r"^\s*(?:[-*+•‣◦]|\d{1,3}[.)])\s+")
 _PAGE_MARKER = re.compile(
@@ -81,11 +81,21 @@ def _chunk_blocks(lines: list[str]) -> list[RawBlock]:
 
 # ---------------------------------------------------------------- Markdown
 
-_MARKDOWN = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
-# Block structure first; inline markup is parsed only where a block holds a markup character,
-# which is what keeps a book-length Markdown file quick to open.
-_BLOCKS_ONLY = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"]).disable(
-    ["inline", "text_join"])
+@cache
+def _parsers():
+    """(full parser, block-only parser), built on first use: plain texts never pay for markdown-it.
+
+    Block structure comes first; inline markup is parsed only where a block holds a markup
+    character, which is what keeps a book-length Markdown file quick to open.
+    """
+    from markdown_it import MarkdownIt
+
+    full = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+    blocks_only = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"]).disable(
+        ["inline", "text_join"])
+    return full, blocks_only
+
+
 _INLINE_MARKUP = re.compile(r"[*_`\\[\]<>&!~]")
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.S)
 
@@ -108,7 +118,7 @@ def inline_text(token, env: dict | None = None) -> str:
     if not token.children:
         if not _INLINE_MARKUP.search(token.content):
             return squash(token.content)
-        token = _MARKDOWN.parseInline(token.content, env if env is not None else {})[0]
+        token = _parsers()[0].parseInline(token.content, env if env is not None else {})[0]
     parts = []
     for child in token.children or ():
         if child.type in ("text", "code_inline"):
@@ -128,7 +138,7 @@ def markdown_blocks(text: str) -> list[RawBlock]:
     page_break = False
     env: dict = {}
     table_header: list[str] = []
-    tokens = _BLOCKS_ONLY.parse(text, env)
+    tokens = _parsers()[1].parse(text, env)
     for index, token in enumerate(tokens):
         kind = token.type
         if kind in ("bullet_list_open", "ordered_list_open"):

@@ -6,6 +6,7 @@ for the user; nothing here lets a traceback through for bad input.
 
 from __future__ import annotations
 
+import codecs
 import hashlib
 import os
 import stat
@@ -161,3 +162,23 @@ def preflight(path: str, sample: int = 262_144) -> None:
         raise LoadError(f"{path}: cannot read ({error.strerror or error})") from None
     if looks_binary(head):
         raise LoadError(f"{path}: looks like a binary file (it holds NUL bytes), not a text")
+
+
+def read_head(path: str, limit: int) -> tuple[str, str, list[str]] | None:
+    """Sanitised text of roughly the first ``limit`` bytes of ``path``, cut at a line end.
+
+    For the reader's first paint of a long file; None when the file is short enough to
+    read whole, or is UTF-16 (whose line ends a byte cut could split).
+    """
+    if path == "-" or _checked_size(path) <= limit:
+        return None
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(limit)
+    except OSError as error:
+        raise LoadError(f"{path}: cannot read ({error.strerror or error})") from None
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return None
+    cut = head.rfind(b"\n\n")
+    head = head[:cut] if cut > 0 else head[:head.rfind(b"\n") + 1] or head
+    return decode_text(path, head)

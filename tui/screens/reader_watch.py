@@ -55,13 +55,13 @@ class WatchMixin:
             return
         self.post_message(TextReloaded(document))
 
-    def load_rest(self, text: str, encoding: str, warnings: list[str]) -> None:
+    def load_rest(self, text: str | None, encoding: str, warnings: list[str]) -> None:
         """Split the whole of a long text in a thread; the preview is shown meanwhile."""
         self._show_busy("loading the text…")
         self._split(self.document.path, text, encoding, warnings)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="split")
-    def _split(self, path: str, text: str, encoding: str, warnings: list[str]) -> None:
+    def _split(self, path: str, text: str | None, encoding: str, warnings: list[str]) -> None:
         try:
             document = full_document(path, text, encoding, warnings)
         except LoadError as error:
