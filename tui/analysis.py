@@ -11,9 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from tui.document import Document
-from tui.figures import extract_figures
-from tui.quotes import extract_quotes
-from tui.summary import SummaryResult, summarize
+from tui.summary import SummaryResult
 
 SCHEMA_VERSION = 1
 
@@ -37,6 +35,11 @@ def _no_progress(stage: str, fraction: float) -> None:
 def analyze(document: Document, summary_sentences: int | None = None,
             progress: Progress = _no_progress) -> Analysis:
     """Run every extractor over ``document``; ``progress(stage, fraction)`` reports each step."""
+    # Imported here so that holding an Analysis (the reader does) never loads the extractors.
+    from tui.figures import extract_figures
+    from tui.quotes import extract_quotes
+    from tui.summary import summarize
+
     progress("figures", 0.0)
     figures = extract_figures(document.paragraphs)
     progress("quotes", 0.35)

@@ -17,10 +17,12 @@ from __future__ import annotations
 
 import atexit
 import gc
+import importlib
 import multiprocessing
 import os
 import pickle
 import queue
+import sys
 import threading
 import time
 import traceback
@@ -236,6 +238,17 @@ def _max_rss_mb() -> float | None:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
+def _import_analysis_in_background() -> None:
+    """Import tui.analysis (for its Analysis class) now, in a thread, not when the result arrives.
+
+    Its import compiles every extractor's patterns (~0.3 s); done by ``poll()`` on the UI
+    thread at the moment the result comes, it would freeze the screen for that long.
+    """
+    if "tui.analysis" not in sys.modules:
+        threading.Thread(target=importlib.import_module, args=("tui.analysis",),
+                         name="closeread-import-analysis", daemon=True).start()
+
+
 # -- the parent's handle -------------------------------------------------------
 
 class AnalysisRun:
@@ -297,6 +310,8 @@ class AnalysisRun:
         finally:
             sender.close()  # the parent keeps no write end, so a dead child reads as EOF
         self._process = process
+        _import_analysis_in_background()
+
 
     def _start_inline(self, document: Document | None) -> None:
         self.mode = "inline"
