@@ -40,7 +40,7 @@ def extract_figures(paragraphs: Sequence[Paragraph]) -> list[dict]:
 
 
 def _extract(paragraphs: Sequence[Paragraph]) -> list[dict]:
-    found = list(_occurrences(paragraphs))
+    found = _occurrences(paragraphs)
     _resolve_years(found)
     merged = _merge(found)
     for fig in merged:
@@ -48,8 +48,9 @@ def _extract(paragraphs: Sequence[Paragraph]) -> list[dict]:
     return _rank(merged)
 
 
-def _occurrences(paragraphs: Sequence[Paragraph]):
+def _occurrences(paragraphs: Sequence[Paragraph]) -> list[dict]:
     """Every figure occurrence in reading order, with its paragraph and sentence (and the one before it)."""
+    found: list[dict] = []
     previous = None
     for paragraph in paragraphs:
         if paragraph.kind in SKIPPED_KINDS:
@@ -60,14 +61,17 @@ def _occurrences(paragraphs: Sequence[Paragraph]):
         index = paragraph.index
         list_start = True
         for sentence in sentences:
-            for fig in scan_sentence(sentence, list_start, words):
-                fig["previous"] = previous
-                fig["paragraph"] = index
-                fig["sentence"] = sentence
-                fig["heading"] = heading
-                yield fig
+            figures = scan_sentence(sentence, list_start, words)
+            if figures:
+                for fig in figures:
+                    fig["previous"] = previous
+                    fig["paragraph"] = index
+                    fig["sentence"] = sentence
+                    fig["heading"] = heading
+                found.extend(figures)
             previous = sentence
             list_start = False
+    return found
 
 
 def _resolve_years(found: list[dict]) -> None:

@@ -52,7 +52,10 @@ _WORD_SPLIT = re.compile(r"[a-z]+")
 
 def to_number(value: float) -> int | float:
     """An int when the value is whole (1.2 million -> 1200000), else a rounded float."""
-    if type(value) is int and -10**15 < value < 10**15:
+    if type(value) is float:
+        if value.is_integer() and -1e15 < value < 1e15:
+            return int(value)
+    elif type(value) is int and -10**15 < value < 10**15:
         return value
     value = float(value)
     if value.is_integer() and abs(value) < 1e15:

@@ -75,7 +75,8 @@ def _bare(word: str) -> str:
 def classify(surface: str, after_the: bool = False) -> Entity | None:
     """The entity a run of capitalised words names, or None for places and non-names."""
     tokens = surface.split()
-    owner = max((i for i, t in enumerate(tokens[:-1]) if t[-2:] in ("’s", "'s")), default=None)
+    owner = max((i for i, t in enumerate(tokens[:-1]) if t[-2:] in ("’s", "'s")), default=None) \
+        if "’s" in surface or "'s" in surface else None
     if owner is not None:
         # "NBC's Dante Chinni" names Dante Chinni; "Brown's Budget" is a thing someone has.
         tokens = tokens[owner + 1:]
@@ -106,9 +107,10 @@ def classify(surface: str, after_the: bool = False) -> Entity | None:
 def _after_last_title(lowered: list[str]) -> int | None:
     """Index just past the last title word that has a name after it, or None."""
     for i in range(len(lowered) - 2, -1, -1):
+        if lowered[i] not in TITLES:
+            continue
         rest = [w for w in lowered[i + 1:] if w not in _SUFFIX]
-        if lowered[i] in TITLES and rest and lowered[i + 1] not in TITLES \
-                and not any(w in ORG_WORDS for w in rest):
+        if rest and lowered[i + 1] not in TITLES and not any(w in ORG_WORDS for w in rest):
             return i + 1 if i > 0 or lowered[i] in _STRONG_TITLES else None
     return None
 

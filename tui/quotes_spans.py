@@ -94,12 +94,14 @@ def find_pieces(texts: list[str]) -> list[list[Piece]]:
     """Quotation pieces of each paragraph text, with the links of quotations that run over paragraphs."""
     result: list[list[Piece]] = []
     for index, text in enumerate(texts):
-        pieces = []
+        pieces: list[Piece] = []
+        result.append(pieces)
+        if '"' not in text and "“" not in text and "”" not in text:
+            continue  # most paragraphs quote no one: three substring tests settle them
         for open_at, close_at, closed in _outer_spans(text):
             start, end = _trimmed(text, open_at + 1, close_at)
             if end > start:
                 pieces.append(Piece(index, start, end, open_at, close_at, closed, len(pieces)))
-        result.append(pieces)
     for index in range(len(result) - 1):
         pieces, following = result[index], result[index + 1]
         if pieces and not pieces[-1].closed and following and _opens_with_quote(texts[index + 1]) \
