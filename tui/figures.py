@@ -103,10 +103,17 @@ def _year_of(fig: dict) -> int | None:
 
 
 def _merge(found: list[dict]) -> list[dict]:
-    """One figure per (kind, value, upper, unit), listing every paragraph it occurs in."""
+    """One figure per (kind, value, upper, unit), listing every paragraph it occurs in.
+
+    A small count ("two tugs", "two children") is the same figure only when it counts the
+    same thing: small numbers recur in a text with many referents.
+    """
     merged: dict[tuple, dict] = {}
     for fig in found:
         key = fig["kind"], fig["value"], fig["upper"], fig["unit"]
+        if _is_small_count(fig):
+            counts = _counts_of(fig)
+            key = (*key, counts.casefold() if counts else fig["paragraph"])
         first = merged.get(key)
         if first is None:
             fig["paragraphs"] = [fig["paragraph"]]
@@ -122,6 +129,11 @@ def _merge(found: list[dict]) -> list[dict]:
         if fig["heading"]:
             first["heading"] = True
     return list(merged.values())
+
+
+def _is_small_count(fig: dict) -> bool:
+    value = fig["value"]
+    return fig["kind"] in ("count", "other") and isinstance(value, (int, float)) and abs(value) < 100
 
 
 def _fill_counts(fig: dict) -> None:

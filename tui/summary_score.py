@@ -16,13 +16,14 @@ from dataclasses import dataclass
 
 from tui.document import Document, Paragraph
 from tui.summary_rank import TermSpace, Vector, dot, lexrank, normalise, scaled
-from tui.summary_text import (Lexicon, clean_sentence, content_terms, has_boilerplate_marks, has_caption_cues,
-                              is_boilerplate, is_caption_like, is_fragment_join, is_labelled_caption, is_pull_quote,
-                              looks_like_sentence)
+from tui.summary_text import (_SENTENCE_END_CHARS, _THREE_LOWER_WORDS, _TWO_LOWER_WORDS, Lexicon, clean_sentence,
+                              content_terms, ends_like_sentence, has_boilerplate_marks, has_caption_cues, is_boilerplate,
+                              is_caption_like, is_labelled_caption, is_pull_quote)
 
 SUMMARY_KINDS = ("body", "list")
 LEAD_SPAN = 80  # sentences: about a long news article
 _OPENING_QUOTES = "\"“‘'"
+_DANGLING_FIRST = frozenset("BASYOHITMF")  # the first letters of the words _DANGLING looks for
 _DANGLING = re.compile(r"(?:But|And|So|Yet|Or|However|Also|Instead|Still|This|These|That|Those|It|Its|They|Their"
                        r"|Them|He|She|His|Her|Such|Then|Thus|Meanwhile|Moreover|Furthermore)\b(?!-)")
 # A name of two capitalised words or more, not at the start of a sentence. The capital comes first
@@ -101,28 +102,43 @@ def number_within_sections(cands: list[Candidate], starts: list[int]) -> None:
 
 def paragraph_candidates(paragraph: Paragraph, min_words: int = 5, min_terms: int = 3,
                          lexicon: Lexicon | None = None) -> list[Candidate]:
-    """The usable sentences of one paragraph."""
+    """The usable sentences of one paragraph.
+
+    This loop runs for every sentence of a book, so it tests the cheap signs first (first and last
+    characters, the paragraph's own marks) and splits each sentence once: its word count, terms and
+    features all come from that one split.
+    """
     lexicon = Lexicon() if lexicon is None else lexicon
     out = []
-    scan, cues = has_boilerplate_marks(paragraph.text), has_caption_cues(paragraph.text)
-    in_list = paragraph.kind == "list"
-    for sentence in paragraph.sentences or (paragraph.text,):
+    ptext = paragraph.text
+    scan, cues = has_boilerplate_marks(ptext), has_caption_cues(ptext)
+    list_penalty = 0.6 if paragraph.kind == "list" else 1.0
+    running_text = _THREE_LOWER_WORDS if min_words >= 5 else _TWO_LOWER_WORDS
+    terms_of_pieces, features = lexicon.terms, lexicon.features
+    for sentence in paragraph.sentences or (ptext,):
         text = clean_sentence(sentence)
-        if not text or is_boilerplate(text, scan) or is_labelled_caption(text):
+        if not text or is_boilerplate(text, scan):
             continue
-        pieces = text.split()  # each sentence is split once; its words, terms and features all come from this
-        if not looks_like_sentence(text, min_words, len(pieces)):
+        spaced_stop = text.endswith(" .")  # a caption or heading run into the text
+        label = text.find(":", 0, 60) > 0  # a caption label ("Opening day: ...") comes early
+        if spaced_stop and label and is_labelled_caption(text):
             continue
-        terms = lexicon.terms(pieces)
+        pieces = text.split()
+        words = len(pieces)
+        if (words < min_words or (text[-1] not in _SENTENCE_END_CHARS and not ends_like_sentence(text))
+                or running_text.search(text) is None):
+            continue
+        terms = terms_of_pieces(pieces)
         if len(terms) < min_terms:
             continue
-        penalty = 0.4 if is_caption_like(text, cues) else 0.75 if is_fragment_join(text) else 1.0
-        if in_list:
-            penalty *= 0.6
-        figure, reporting = lexicon.features(pieces)
+        if (cues or label) and is_caption_like(text, cues):
+            penalty = 0.4 * list_penalty
+        else:
+            penalty = 0.75 * list_penalty if spaced_stop else list_penalty
+        figure, reporting = features(pieces)
         source = reporting and _NAME.search(text) is not None
-        out.append(Candidate(paragraph.index, text, terms, len(pieces), penalty, figure, source,
-                             text[:1] in _OPENING_QUOTES, _DANGLING.match(text) is not None))
+        out.append(Candidate(paragraph.index, text, terms, words, penalty, figure, source,
+                             text[0] in _OPENING_QUOTES, text[0] in _DANGLING_FIRST and _DANGLING.match(text) is not None))
     return out
 
 

@@ -82,6 +82,7 @@ _TWO_LOWER_WORDS = re.compile(r"\b[a-z]{2,}\b.*?\b[a-z]{2,}\b")
 _WHOLLY_QUOTED = re.compile(r"^[\"“‘'][^\"”’]*[.!?…]?[\"”’']$")
 _CLOSERS = "\"'”’)"
 _SENTENCE_ENDS = (".", "!", "?")
+_SENTENCE_END_CHARS = ".!?"
 
 
 @lru_cache(maxsize=65536)
@@ -283,7 +284,7 @@ def is_caption_like(text: str, cues: bool = True) -> bool:
 def is_pull_quote(paragraph_text: str) -> bool:
     """True for a short paragraph that is nothing but a quotation, with no one named as saying it."""
     stripped = paragraph_text.strip()
-    return (word_count(stripped) < 30 and _WHOLLY_QUOTED.match(stripped) is not None)
+    return _WHOLLY_QUOTED.match(stripped) is not None and word_count(stripped) < 30
 
 
 def is_fragment_join(text: str) -> bool:
@@ -297,9 +298,12 @@ def looks_like_sentence(text: str, min_words: int = 5, words: int | None = None)
     Time stamps ("14:11 EST, 25 October 2013 .") and name lines ("Associated Press .") fail.
     ``words`` is the :func:`word_count` of ``text`` when the caller has it already.
     """
-    if (word_count(text) if words is None else words) < min_words:
-        return False
-    if text.rstrip().rstrip(_CLOSERS)[-1:] not in _SENTENCE_ENDS:
+    if (word_count(text) if words is None else words) < min_words or not ends_like_sentence(text):
         return False
     running_text = _THREE_LOWER_WORDS if min_words >= 5 else _TWO_LOWER_WORDS
     return running_text.search(text) is not None
+
+
+def ends_like_sentence(text: str) -> bool:
+    """True when ``text`` ends with a full stop, question or exclamation mark, perhaps inside quotes or brackets."""
+    return text.rstrip().rstrip(_CLOSERS)[-1:] in _SENTENCE_ENDS
