@@ -272,3 +272,15 @@ def test_paragraph_numbers_are_the_paragraph_indices() -> None:
 def test_name_in_the_appositive() -> None:
     quote = only('The minister for the Coast, Maria Lopez, said: "The ferry will run again next week."')
     assert quote["speaker"] == "Maria Lopez"
+
+
+def test_it_never_resolves_to_the_platform_a_statement_was_posted_on() -> None:
+    quote = only("The ferry's operator, Strait Lines, said in a statement on its Facebook page on Sunday "
+                 "that it was sorry. It said the crew had \"acted exactly as trained and kept everyone calm\".")
+    assert quote["speaker"] == "Strait Lines"
+
+
+def test_it_may_resolve_to_a_company_name_that_looks_like_a_person() -> None:
+    quote = only("Halvard Maritime said on its website that it would help. It said the board had "
+                 "\"never been told about the problem at all\" before the sale.")
+    assert quote["speaker"] == "Halvard Maritime"

@@ -14,11 +14,14 @@ from dataclasses import dataclass
 from operator import attrgetter
 
 from tui.quotes_entities import KNOWN_SUBJECT, Entity
+from tui.quotes_lexicon import SOCIAL
 
 _POS = attrgetter("pos")
 # In characters of distance: what being no subject, or of unknown gender, costs a candidate antecedent.
 ROLE_PENALTY = 600
 GENDER_PENALTY = 150
+# A name of unknown kind that speaks ("Halvard Maritime said") may be the "it" that speaks next.
+UNSURE_ORG_PENALTY = 200
 MAX_CANDIDATES = 40
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
 
@@ -145,18 +148,29 @@ class Tracker:
             distance = pos - mention.pos
             if distance > window or (best_score is not None and distance > best_score):
                 break
-            if mention.kind != want or (want == "person" and mention.key not in persons):
+            unsure = False
+            if mention.kind != want:
+                unsure = want == "org" and self._maybe_org(mention.key)
+                if not unsure:
+                    continue
+            elif want == "person" and mention.key not in persons:
                 continue
+            elif want == "org" and mention.key in SOCIAL:
+                continue  # "on its Facebook page": the medium, never the one who speaks
             known = self.gender(mention.key) if want == "person" else ""
             if gender and known and known != gender:
                 continue
             if known:
                 known_keys.add(mention.key)
             score = distance + (0 if mention.role >= 1 else ROLE_PENALTY) + \
-                (GENDER_PENALTY if gender and not known else 0)
+                (GENDER_PENALTY if gender and not known else 0) + (UNSURE_ORG_PENALTY if unsure else 0)
             if best_score is None or score < best_score:
                 best, best_score = mention.key, score
         return best, bool(known_keys - {best})
+
+    def _maybe_org(self, key: str) -> bool:
+        """A name taken for a person that nothing marks as one: no known gender, several words."""
+        return key in self.persons and not self.gender(key) and " " in key
 
     def nearest_org(self, head: str, pos: int, window: int) -> str | None:
         """The nearest organisation before ``pos`` whose name holds ``head`` ("agency")."""
