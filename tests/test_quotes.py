@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import sys
 import time
 
 import pytest
 
 from tui.document import Paragraph
 from tui.quotes import extract_quotes
+
+from work_count import calls
 
 
 def paragraphs(*texts: str) -> list[Paragraph]:
@@ -218,30 +219,13 @@ def test_gender_learned_from_an_earlier_sentence() -> None:
     assert found[0]["speaker"] == "Kim Ortiz"
 
 
-def _calls(function, *args) -> int:
-    """How many functions (Python and built-in) a call runs: a measure of work that no load can skew."""
-    count = 0
-
-    def profile(_frame, event, _arg):
-        nonlocal count
-        if event in ("call", "c_call"):
-            count += 1
-
-    sys.setprofile(profile)
-    try:
-        function(*args)
-    finally:
-        sys.setprofile(None)
-    return count
-
-
 def test_one_long_paragraph_takes_linear_work() -> None:
     # Speed itself is measured by bench/quotes_speed.py; a test counts work, which cannot flake.
     sentence = '“The ferry will run again,” Maria Lopez said. He wrote on Bluesky: "We are done with it all." '
     small, large = paragraphs(sentence * 150), paragraphs(sentence * 600)
     extract_quotes(small)  # warms the caches, as any earlier text would
-    small_calls = _calls(extract_quotes, small)
-    large_calls = _calls(extract_quotes, large)
+    small_calls = calls(extract_quotes, small)
+    large_calls = calls(extract_quotes, large)
     assert len(extract_quotes(large)[0]) == 1200
     assert large_calls < 4.4 * small_calls  # four times the text: about four times the work, never sixteen
 
@@ -253,7 +237,7 @@ def test_many_paragraphs_take_linear_work() -> None:
              'take a year. A report published by the agency found 40 faults.']
     small, large = paragraphs(*texts * 50), paragraphs(*texts * 200)
     extract_quotes(small)
-    assert _calls(extract_quotes, large) < 4.4 * _calls(extract_quotes, small)
+    assert calls(extract_quotes, large) < 4.4 * calls(extract_quotes, small)
 
 
 def test_a_long_quote_dense_paragraph_is_no_quadratic_trap() -> None:

@@ -12,20 +12,10 @@ import json
 import sys
 
 from tui import __version__, cli_brief, cli_notes
+from tui.cli_args import positive_int
 from tui.loader import LoadError, load_document
 
 SUBCOMMANDS = ("analyze", "brief", "notes", "note", "read")
-
-
-def positive_int(value: str) -> int:
-    """argparse type for a count of at least 1."""
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1: {value}")
-    return number
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -8,6 +8,7 @@ from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 
+from tui.cli_args import positive_int
 from tui.brief_model import SECTIONS, parse_sections
 
 EXIT_BAD_INPUT = 1
@@ -18,16 +19,6 @@ def _sections(value: str) -> tuple[str, ...]:
         return parse_sections(value)
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from None
-
-
-def _count(value: str) -> int:
-    try:
-        number = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"must be at least 1: {value}")
-    return number
 
 
 def add_parsers(subparsers: argparse._SubParsersAction) -> None:
@@ -50,7 +41,7 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
     which.add_argument("--notes-only", action="store_true", help="only the notes and review marks")
     brief.add_argument("--no-timestamp", action="store_true",
                        help="leave out when the brief was made, so briefs can be diffed")
-    brief.add_argument("--summary-sentences", type=_count, metavar="N",
+    brief.add_argument("--summary-sentences", type=positive_int, metavar="N",
                        help="sentences in each summary (default: about 5, more for long texts)")
     brief.set_defaults(func=run_brief)
 
