@@ -49,6 +49,30 @@ _SUBJECT = re.compile(
     r"(?:\s+(?:for|in|of)\s+\S+)?\s+(?:was|were|is|are|has|have|had|rose|fell|grew|jumped|climbed|dropped|"
     r"slipped|increased|decreased|reached|stood|totalled|came|will|would|could|cost|costs|hit|amounted)\b")
 _FIGURE_START = set("0123456789$£€¥")
+# Words that set a figure as the value of the phrase before a comma: "the business, valued at £600m".
+_TOKEN_SET_VALUATION = frozenset({"valued", "worth", "priced", "costing", "estimated"})
+# A time adverbial between a subject and its verb: "passenger numbers last summer were 12% higher".
+_TIME_DEICTIC = {"last", "this", "next", "previous", "that", "each", "every"}
+_TIME_NOUNS = {"year", "summer", "winter", "spring", "autumn", "month", "week", "quarter", "season", "night",
+               "weekend", "decade", "time", "morning", "evening", "january", "february", "march", "april",
+               "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday",
+               "wednesday", "thursday", "friday", "saturday", "sunday"}
+_TO_VERB = re.compile(r"(?:\s*\([^()]{0,40}\))?\s+to\s+([a-z]+)\b(?:\s+([A-Za-z]+))?")
+_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "two", "three", "four", "five", "new", "more",
+                "some", "all", "up", "down", "off", "out"}
+# Verbs that say what money is spent on: "£5m to build", "$300m to settle charges".
+_PURPOSE_VERBS = {"build", "buy", "fund", "pay", "replace", "repair", "cover", "help", "improve", "upgrade",
+                  "support", "expand", "develop", "boost", "settle", "tackle", "create", "finance", "provide",
+                  "refurbish", "compensate", "restore", "train", "hire", "reduce", "maintain", "modernise",
+                  "modernize", "renovate", "launch", "acquire", "meet", "clear", "protect", "run", "keep",
+                  "secure", "rebuild", "extend", "invest", "develop", "promote", "research", "subsidise",
+                  "subsidize", "cut", "buy", "bail", "rescue", "stabilise", "stabilize", "attract", "fight"}
+_CLAUSE_WORDS = {"and", "but", "or", "which", "that", "who", "after", "before", "while", "because", "as", "said",
+                 "says", "when", "if", "by", "from", "in", "on", "at", "with", "over", "under", "than", "so",
+                 "to", "for"}
+# Verbs whose object is asked for money, not what the money is: "asked the council for £5m".
+_REQUEST_VERBS = {"asked", "ask", "asks", "asking", "urged", "pressed", "lobbied", "petitioned", "begged",
+                  "sued", "sue", "sues", "suing", "billed", "charged", "fined", "approached"}
 _FOR_PREP = re.compile(r"(?:\s*\([^()]{0,40}\))?\s+(?:for|per)(?:\s+(?:a|an|the|its|their|each|every))?(?=\s)")
 _IN_PREP = re.compile(r"(?:\s*\([^()]{0,40}\))?\s+(?:in|on)(?:\s+(?:a|an|the|its|their|new))?(?=\s)")
 
@@ -65,6 +89,8 @@ def is_plural(word: str) -> bool:
     low = word.lower()
     if low in IRREGULAR_PLURALS:
         return True
+    if len(word) >= 3 and word[-1] == "s" and word[:-1].isupper():
+        return True  # "MPs", "CEOs"
     return len(low) > 3 and low.endswith("s") and not low.endswith(("ss", "us", "is", "'s", "’s"))
 
 
@@ -131,12 +157,20 @@ def left_phrase(s: str, start: int, kind: str) -> str | None:
     if not skipped:
         return None
     change = next((_CHANGE_NOUNS[t.lower()] for t in tokens[i + 1:] if t.lower() in _CHANGE_NOUNS), None)
+    if i > 0 and tokens[i] == "," and not _TOKEN_SET_VALUATION.isdisjoint(t.lower() for t in tokens[i + 1:]):
+        i -= 1  # "its ferry business, valued at about £600m": the value of the phrase before the comma
     words, i = _phrase_before(tokens, i)
+    if i > 0 and len(words) == 1 and words[0].lower() in _TIME_NOUNS and tokens[i].lower() in _TIME_DEICTIC:
+        words, i = _phrase_before(tokens, i - 1)  # "numbers last summer were 12% higher": past the time
+    if kind == "money" and words and _asked_for(tokens, i, skipped):
+        return None  # "asked the government for €45m": the one asked is not what the money is
     if not words and change and kind in ("percent", "money"):
         return change  # "fees would rise by no more than 2%" -> "rise"
     j = i
     while j > 0 and words and tokens[j][0].isupper():
         j -= 1  # past the rest of a name: "US media giant TimeWarner"
+    while j > 0 and words and tokens[j].islower() and tokens[j].endswith(("ed", "ing")) and len(tokens[j]) > 4:
+        j -= 1  # past a participle adjective: "in the unheated passenger lounge"
     if j > 0 and words and tokens[j].lower() in ("the", "a", "an", "its", "their") and words[0][0].islower():
         j -= 1  # "sales at the regional carrier rose 8%": the head is before "at the"
     if words and j > 0 and tokens[j].lower() in ("at", "of", "in", "on", "for"):
@@ -144,6 +178,16 @@ def left_phrase(s: str, start: int, kind: str) -> str | None:
         if head and head[-1][0].islower():
             return " ".join(head)  # "profits at US media giant TimeWarner jumped 76%" -> "profits"
     return " ".join(words) or None
+
+
+def _asked_for(tokens: list[str], i: int, skipped: int) -> bool:
+    """True when the phrase ending before token ``i + 1`` is the object of a request for money: "asked
+    the regional government for €45m", "sued the bank for $2m"."""
+    if "for" not in (t.lower() for t in tokens[i + 1:]):
+        return False
+    while i > 0 and tokens[i].lower() in ("the", "a", "an", "its", "their", "his", "her"):
+        i -= 1
+    return i >= 0 and tokens[i].lower() in _REQUEST_VERBS
 
 
 def _phrase_before(tokens: list[str], i: int) -> tuple[list[str], int]:
@@ -154,8 +198,9 @@ def _phrase_before(tokens: list[str], i: int) -> tuple[list[str], int]:
             and not (i and tokens[i - 1].lower() == "to"):  # "to avoid fees": a verb
         words.insert(0, tokens[i])
         i -= 1
-    if words and i < 0 and words[0][0].isupper() and words[0][1:].islower():
-        words[0] = words[0].lower()  # a capital only because the sentence starts there
+    if words and i < 0 and words[0][0].isupper() and words[0][1:].islower() \
+            and not (len(words) > 1 and words[1][0].isupper()):
+        words[0] = words[0].lower()  # a capital only because the sentence starts there, not "Allied Domecq"
     return words, i
 
 
@@ -196,6 +241,8 @@ def what_it_counts(fig: dict, s: str, previous: str | None) -> str | None:
     if phrase is None and kind != "ordinal":
         phrase = left_phrase(s, fig["start"], kind)
     if phrase is None and kind == "money":
+        phrase = purpose(s, fig["end"])
+    if phrase is None and kind == "money":
         phrase = _after_preposition(s, fig["end"], _IN_PREP)  # "$3bn in new contracts"
     if phrase is None and kind == "count" and _is_age(s, fig):
         phrase = "age"
@@ -204,6 +251,27 @@ def what_it_counts(fig: dict, s: str, previous: str | None) -> str | None:
     if phrase is None and kind in ("money", "percent"):
         phrase = subject_phrase(s, fig["start"])
     return phrase
+
+
+def purpose(s: str, end: int) -> str | None:
+    """What money is for, said with an infinitive after it: "€45m to replace two of its oldest ships" ->
+    "replace two of its oldest ships". None unless the word after "to" is a verb (known, or followed by a
+    determiner), so that "£5m to the council" and "£5m to charity" say nothing."""
+    m = _TO_VERB.match(s, end)
+    if m is None:
+        return None
+    verb, following = m.group(1), (m.group(2) or "").lower()
+    if verb in STOP or verb in _NUMBER_WORDS or not (verb in _PURPOSE_VERBS or following in _DETERMINERS):
+        return None
+    words = [verb]
+    for match in _TOKEN.finditer(s, m.end(1), m.end(1) + 80):
+        tok = match.group()
+        if not tok[0].isalnum() or tok.lower() in _CLAUSE_WORDS and len(words) > 1 or len(words) >= 7:
+            break
+        words.append(tok)
+    while words and words[-1].lower() in STOP:
+        words.pop()
+    return " ".join(words) if len(words) > 1 else None
 
 
 def _money_for(s: str, fig: dict) -> str | None:
@@ -223,6 +291,9 @@ def _change(s: str, fig: dict) -> str | None:
     word = "rise" if left.endswith("up ") else "fall" if left.endswith("down ") else None
     if word is None:
         return None
+    subject = left_phrase(s, fig["start"], fig["kind"])
+    if subject:
+        return subject  # "turnover was up 4.3%": what rose, rather than that something did
     since = _FROM_ON.match(s, fig["end"])
     base = right_phrase(s, since.end(), "measure") if since else None
     return f"{word} {since.group(1)} {base}" if base else word
