@@ -124,7 +124,7 @@ def read_text(path: str) -> tuple[str, str, list[str]]:
     return decode_text(path, read_bytes(path))
 
 
-def preview_document(text: str, path: str, limit: int = 60_000) -> Document:
+def preview_document(text: str, path: str, limit: int = 24_000) -> Document:
     """A Document of the first ``limit`` characters of a sanitised text, cut at a paragraph break.
 
     The reader paints this at once for a long text while the whole text is split in the

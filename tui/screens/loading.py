@@ -8,7 +8,7 @@ from tui.document import Document
 from tui.loader import LoadError, document_from_text, preview_document, read_head, read_text
 
 PREVIEW_CHARS = 60_000  # texts longer than this are shown from a preview first
-HEAD_BYTES = 256_000  # a file longer than this is read whole only after the first paint
+HEAD_BYTES = 64_000  # a file longer than this is read whole only after the first paint
 
 
 @dataclass
