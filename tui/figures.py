@@ -4,8 +4,8 @@ Modules: :mod:`tui.figures_scan` finds the figures of a sentence (ranges, hedges
 :mod:`tui.figures_atoms` (one number: currency, multiplier, unit), :mod:`tui.figures_dates` (dates and
 never-figures such as times and phone numbers), :mod:`tui.figures_context` (names, hedges),
 :mod:`tui.figures_numbers` (digits and spelled-out numbers) and :mod:`tui.figures_lexicon` (word lists);
-:mod:`tui.figures_counts` says what a figure counts. This module walks the paragraphs, merges repeats
-and ranks. Everything is linear in the length of the text.
+:mod:`tui.figures_counts` says what a figure counts (with the word lists of :mod:`tui.figures_cues`).
+This module walks the paragraphs, merges repeats and ranks. Everything is linear in the length of the text.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import math
 from collections.abc import Sequence
 
 from tui.document import Paragraph
-from tui.figures_counts import what_it_counts
+from tui.figures_counts import is_elliptical, what_it_counts
 from tui.figures_lexicon import DURATION_UNITS
 from tui.figures_scan import number_words_in, scan_sentence
 
@@ -24,6 +24,7 @@ _KIND_WEIGHT = {"money": 6.0, "percent": 5.0, "count": 4.5, "measure": 3.5, "dat
                 "other": 1.0, "ordinal": 1.0}
 _COUNTS_TRIES = 3  # later occurrences tried when the first one does not say what the figure counts
 _EXTRAS = ("qualifier", "score", "year_inferred")
+_UNKNOWN = object()
 
 
 def extract_figures(paragraphs: Sequence[Paragraph]) -> list[dict]:
@@ -63,7 +64,12 @@ def _occurrences(paragraphs: Sequence[Paragraph]) -> list[dict]:
         for sentence in sentences:
             figures = scan_sentence(sentence, list_start, words)
             if figures:
+                prior = None  # the last count before a figure in its sentence, for "40 people ..., and three were"
                 for fig in figures:
+                    if prior is not None:
+                        fig["prior"] = prior
+                    if fig["kind"] == "count":
+                        prior = fig
                     fig["previous"] = previous
                     fig["paragraph"] = index
                     fig["sentence"] = sentence
@@ -110,8 +116,9 @@ def _merge(found: list[dict]) -> list[dict]:
     """
     merged: dict[tuple, dict] = {}
     for fig in found:
-        key = fig["kind"], fig["value"], fig["upper"], fig["unit"]
-        if _is_small_count(fig):
+        kind = fig["kind"]
+        key = kind, fig["value"], fig["upper"], fig["unit"]
+        if (kind == "count" or kind == "other") and _is_small_count(fig):
             counts = _counts_of(fig)
             key = (*key, counts.casefold() if counts else fig["paragraph"])
         first = merged.get(key)
@@ -145,6 +152,14 @@ def _fill_counts(fig: dict) -> None:
 
 
 def _counts_of(fig: dict) -> str | None:
+    """What one occurrence counts, worked out once: a small count asks when merged and again when filled."""
+    known = fig.get("counts_of", _UNKNOWN)
+    if known is _UNKNOWN:
+        known = fig["counts_of"] = _occurrence_counts(fig)
+    return known
+
+
+def _occurrence_counts(fig: dict) -> str | None:
     lead = fig.get("leads")
     while lead is not None and lead.get("leads") is not None:
         lead = lead["leads"]
@@ -152,6 +167,9 @@ def _counts_of(fig: dict) -> str | None:
     counts = counts or what_it_counts(fig, fig["sentence"], fig["previous"])
     if counts is None and fig.get("follows"):
         return what_it_counts(fig["follows"], fig["sentence"], fig["previous"])  # "$900m (£479m) loan"
+    prior = fig.get("prior")
+    if counts is None and prior is not None and is_elliptical(fig, fig["sentence"]):
+        return what_it_counts(prior, prior["sentence"], prior["previous"])  # "40 people ..., and three were"
     return counts
 
 
@@ -163,7 +181,7 @@ def salience(fig: dict) -> float:
     if fig.get("vague"):
         score -= 1.5
     if fig["kind"] == "measure" and fig["unit"] in DURATION_UNITS:
-        score -= 1.0
+        score -= 2.5  # "nine hours", "three months": how long, seldom the figure a story is about
     if fig["kind"] == "count" and isinstance(fig["value"], (int, float)) and abs(fig["value"]) < 10:
         score -= 1.0
     score += math.log2(fig["occurrences"]) + (1.0 if fig["heading"] else 0.0)

@@ -4,12 +4,16 @@ from __future__ import annotations
 
 import re
 
+from tui.figures_cues import (
+    AGENT_VERBS, BE, CIRCUMSTANCE, CLAUSE_WORDS, DETERMINERS, HEAD_NOUNS, PRONOUNS, PURPOSE_VERBS, REQUEST_VERBS,
+    TIME_DEICTIC, TIME_NOUNS, VALUATION_WORDS,
+)
 from tui.figures_lexicon import IRREGULAR_PLURALS, STOP, VERBS
 from tui.figures_numbers import SCALE_WORDS, TENS_WORDS, UNITS_WORDS
 
 _TOKEN = re.compile(r"[\d$£€¥][\w.,%$£€¥'’]*|[A-Z](?:\.[A-Z])+\.?|[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\S")
 _PARENS = re.compile(r"\s*\([^()]{0,40}\)")
-_OF = re.compile(r"\s+of(?:\s+(?:the|its|their|his|her|our|all|those|these|them))?(?=\s)", re.I)
+_OF = re.compile(r"\s+(?:worth\s+)?of(?:\s+(?:the|its|their|his|her|our|all|those|these|them))?(?=\s)", re.I)
 _COMPARATIVES = {"higher", "lower", "bigger", "smaller", "larger", "cheaper", "dearer", "better", "worse",
                  "stronger", "weaker", "faster", "slower", "longer", "shorter", "older", "younger", "ago",
                  "earlier", "later", "apiece", "each", "year-on-year", "respectively", "overall", "alone",
@@ -49,30 +53,13 @@ _SUBJECT = re.compile(
     r"(?:\s+(?:for|in|of)\s+\S+)?\s+(?:was|were|is|are|has|have|had|rose|fell|grew|jumped|climbed|dropped|"
     r"slipped|increased|decreased|reached|stood|totalled|came|will|would|could|cost|costs|hit|amounted)\b")
 _FIGURE_START = set("0123456789$£€¥")
-# Words that set a figure as the value of the phrase before a comma: "the business, valued at £600m".
-_TOKEN_SET_VALUATION = frozenset({"valued", "worth", "priced", "costing", "estimated"})
-# A time adverbial between a subject and its verb: "passenger numbers last summer were 12% higher".
-_TIME_DEICTIC = {"last", "this", "next", "previous", "that", "each", "every"}
-_TIME_NOUNS = {"year", "summer", "winter", "spring", "autumn", "month", "week", "quarter", "season", "night",
-               "weekend", "decade", "time", "morning", "evening", "january", "february", "march", "april",
-               "june", "july", "august", "september", "october", "november", "december", "monday", "tuesday",
-               "wednesday", "thursday", "friday", "saturday", "sunday"}
 _TO_VERB = re.compile(r"(?:\s*\([^()]{0,40}\))?\s+to\s+([a-z]+)\b(?:\s+([A-Za-z]+))?")
-_DETERMINERS = {"the", "a", "an", "its", "their", "his", "her", "our", "two", "three", "four", "five", "new", "more",
-                "some", "all", "up", "down", "off", "out"}
-# Verbs that say what money is spent on: "£5m to build", "$300m to settle charges".
-_PURPOSE_VERBS = {"build", "buy", "fund", "pay", "replace", "repair", "cover", "help", "improve", "upgrade",
-                  "support", "expand", "develop", "boost", "settle", "tackle", "create", "finance", "provide",
-                  "refurbish", "compensate", "restore", "train", "hire", "reduce", "maintain", "modernise",
-                  "modernize", "renovate", "launch", "acquire", "meet", "clear", "protect", "run", "keep",
-                  "secure", "rebuild", "extend", "invest", "develop", "promote", "research", "subsidise",
-                  "subsidize", "cut", "buy", "bail", "rescue", "stabilise", "stabilize", "attract", "fight"}
-_CLAUSE_WORDS = {"and", "but", "or", "which", "that", "who", "after", "before", "while", "because", "as", "said",
-                 "says", "when", "if", "by", "from", "in", "on", "at", "with", "over", "under", "than", "so",
-                 "to", "for"}
-# Verbs whose object is asked for money, not what the money is: "asked the council for £5m".
-_REQUEST_VERBS = {"asked", "ask", "asks", "asking", "urged", "pressed", "lobbied", "petitioned", "begged",
-                  "sued", "sue", "sues", "suing", "billed", "charged", "fined", "approached"}
+_POSSESSIVE = re.compile(r"(?:'s|’s|'|’)?\s+(?:(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|"
+                         r"own|new|main|biggest|largest|oldest)\s+)?(?=[a-z])")
+_COMPOUND = re.compile(r"-[a-z]+[a-rt-z]\s+[a-z]")  # a singular word after the hyphen, a word after it
+_LOWER_NOUN = re.compile(r"\s+([a-z][a-z-]*[a-z])\b(?:\s+([a-z][a-z-]*[a-z])\b)?")
+_BARE_SUBJECT = re.compile(r"\s+(?:were|was|are|is|had|have|has|will|would|could|did|died|remain|remained|"
+                          r"survived|escaped|suffered|needed|required|received)\b")
 _FOR_PREP = re.compile(r"(?:\s*\([^()]{0,40}\))?\s+(?:for|per)(?:\s+(?:a|an|the|its|their|each|every))?(?=\s)")
 _IN_PREP = re.compile(r"(?:\s*\([^()]{0,40}\))?\s+(?:in|on)(?:\s+(?:a|an|the|its|their|new))?(?=\s)")
 
@@ -125,6 +112,7 @@ def right_phrase(s: str, pos: int, kind: str) -> str | None:
         if of:
             pos = of.end()
     words: list[str] = []
+    last_end = pos
     for match in _TOKEN.finditer(s, pos, pos + 80):  # the loop stops after a word or two
         tok = match.group()
         if not (_content(tok) or tok.lower() in _GROW_NOUNS and not words) \
@@ -134,15 +122,40 @@ def right_phrase(s: str, pos: int, kind: str) -> str | None:
                 continue
             break
         words.append(tok)
+        last_end = match.end()
         if is_plural(tok) and not (len(words) > 1 and words[-2].lower() in ("of", "in", "on", "for")) \
                 or len(words) >= 4:
             break
+    if words and words[0][0].isupper():
+        owned = _after_name(s, last_end, kind, words)
+        if owned:
+            return owned
     while words and (words[-1].lower() in ("of", "in", "on", "for") or
                      len(words) > 1 and words[-1].lower().endswith(("ed", "ing", "ly"))):
         words.pop()
     if len(words) == 1 and words[0].islower() and words[0].endswith("ed"):
         return None  # "80% owned by": a verb, not a noun
     return " ".join(words) or None
+
+
+def _after_name(s: str, end: int, kind: str, words: list[str]) -> str | None:
+    """The phrase after a name that only qualifies it: "three of Strait Lines' five ferries" -> "ferries",
+    "all five Harbour Lines vessels" -> "Harbour Lines vessels"."""
+    owner = _POSSESSIVE.match(s, end) if s[end:end + 1] in "'’" or words[-1].endswith(("'s", "’s")) else None
+    if owner:
+        return right_phrase(s, owner.end(), kind)
+    if not all(w[0].isupper() for w in words):
+        return None
+    noun = _LOWER_NOUN.match(s, end)
+    if noun is None or not _content(noun.group(1)):
+        return None
+    if is_plural(noun.group(1)):
+        return f"{' '.join(words)} {noun.group(1)}"
+    second = noun.group(2)
+    if second and _content(second) and is_plural(second):
+        return f"{' '.join(words)} {noun.group(1)} {second}"  # "Las Vegas style resorts"
+    return None
+    return None
 
 
 def left_phrase(s: str, start: int, kind: str) -> str | None:
@@ -152,29 +165,36 @@ def left_phrase(s: str, start: int, kind: str) -> str | None:
     skipped = 0
     while i >= 0 and (tokens[i].lower() in _LEFT_SKIP and (kind == "money" or tokens[i].lower() != "for")
                       or tokens[i].islower() and tokens[i].endswith("ed") and len(tokens[i]) > 4
-                      or skipped and tokens[i][0] in _FIGURE_START):
-        i, skipped = i - 1, skipped + 1  # "the gap narrowed by", "revenue dipped", "profits rose 5% to"
+                      or skipped and tokens[i][0] in _FIGURE_START
+                      or skipped and tokens[i].lower() in ("in", "during") and tokens[i + 1][0].isdigit()):
+        i, skipped = i - 1, skipped + 1  # "the gap narrowed by", "revenue dipped", "sales in 2003 up 25% at"
     if not skipped:
         return None
     change = next((_CHANGE_NOUNS[t.lower()] for t in tokens[i + 1:] if t.lower() in _CHANGE_NOUNS), None)
-    if i > 0 and tokens[i] == "," and not _TOKEN_SET_VALUATION.isdisjoint(t.lower() for t in tokens[i + 1:]):
+    if i > 0 and tokens[i] == "," and not VALUATION_WORDS.isdisjoint(t.lower() for t in tokens[i + 1:]):
         i -= 1  # "its ferry business, valued at about £600m": the value of the phrase before the comma
     words, i = _phrase_before(tokens, i)
-    if i > 0 and len(words) == 1 and words[0].lower() in _TIME_NOUNS and tokens[i].lower() in _TIME_DEICTIC:
+    if i > 0 and len(words) == 1 and words[0].lower() in TIME_NOUNS and tokens[i].lower() in TIME_DEICTIC:
         words, i = _phrase_before(tokens, i - 1)  # "numbers last summer were 12% higher": past the time
-    if kind == "money" and words and _asked_for(tokens, i, skipped):
-        return None  # "asked the government for €45m": the one asked is not what the money is
+    if len(words) == 1 and i >= 0 and tokens[i].lower() in PRONOUNS:
+        return None  # "which it forecast to be 6.5%": after a pronoun the word is a verb, not a noun
+    if kind == "money" and words and (_asked_for(tokens, i, skipped) or _paid_by(tokens, i)):
+        return None  # "asked the government for €45m", "the firm agreed to pay $40m": not what the money is
     if not words and change and kind in ("percent", "money"):
         return change  # "fees would rise by no more than 2%" -> "rise"
     j = i
     while j > 0 and words and tokens[j][0].isupper():
         j -= 1  # past the rest of a name: "US media giant TimeWarner"
-    while j > 0 and words and tokens[j].islower() and tokens[j].endswith(("ed", "ing")) and len(tokens[j]) > 4:
-        j -= 1  # past a participle adjective: "in the unheated passenger lounge"
+    while j > 0 and words and tokens[j].islower() and (tokens[j].endswith(("ed", "ing")) and len(tokens[j]) > 4
+                                                      or tokens[j] in ("new", "old", "other")):
+        j -= 1  # past an adjective: "in the unheated passenger lounge", "pay for new mothers"
     if j > 0 and words and tokens[j].lower() in ("the", "a", "an", "its", "their") and words[0][0].islower():
         j -= 1  # "sales at the regional carrier rose 8%": the head is before "at the"
     if words and j > 0 and tokens[j].lower() in ("at", "of", "in", "on", "for"):
-        head, _ = _phrase_before(tokens, j - 1)
+        noun = tokens[j - 1].lower() in HEAD_NOUNS  # "pay" in "maternity pay for new mothers", not a verb
+        head, _ = _phrase_before(tokens, j - 2 if noun else j - 1)
+        if noun:
+            head.append(tokens[j - 1])
         if head and head[-1][0].islower():
             return " ".join(head)  # "profits at US media giant TimeWarner jumped 76%" -> "profits"
     return " ".join(words) or None
@@ -187,7 +207,19 @@ def _asked_for(tokens: list[str], i: int, skipped: int) -> bool:
         return False
     while i > 0 and tokens[i].lower() in ("the", "a", "an", "its", "their", "his", "her"):
         i -= 1
-    return i >= 0 and tokens[i].lower() in _REQUEST_VERBS
+    return i >= 0 and tokens[i].lower() in REQUEST_VERBS
+
+
+def _paid_by(tokens: list[str], i: int) -> bool:
+    """True when the phrase ending before token ``i + 1`` pays, spends or raises the money (active voice):
+    "the firm agreed to pay $40m", but not "the surcharge was raised from £2.50"."""
+    before = ""
+    for token in tokens[i + 1:]:
+        word = token.lower()
+        if word in AGENT_VERBS and before not in BE:
+            return True
+        before = word
+    return False
 
 
 def _phrase_before(tokens: list[str], i: int) -> tuple[list[str], int]:
@@ -198,7 +230,7 @@ def _phrase_before(tokens: list[str], i: int) -> tuple[list[str], int]:
             and not (i and tokens[i - 1].lower() == "to"):  # "to avoid fees": a verb
         words.insert(0, tokens[i])
         i -= 1
-    if words and i < 0 and words[0][0].isupper() and words[0][1:].islower() \
+    if words and i < 0 and words[0][0].isupper() and words[0][1:].islower() and words[0][-2:-1] not in "'’" \
             and not (len(words) > 1 and words[1][0].isupper()):
         words[0] = words[0].lower()  # a capital only because the sentence starts there, not "Allied Domecq"
     return words, i
@@ -233,7 +265,9 @@ def what_it_counts(fig: dict, s: str, previous: str | None) -> str | None:
     kind = fig["kind"]
     if kind in _NO_COUNT_KINDS:
         return None
-    phrase = right_phrase(s, fig["end"], kind)
+    if kind in ("count", "other") and s[fig["end"]:fig["end"] + 1] == "-" and _COMPOUND.match(s, fig["end"]):
+        return None  # "a four-letter outburst", "three-party politics": a modifier, counting nothing
+    phrase = _not_circumstance(right_phrase(s, fig["end"], kind))
     if phrase is None and kind in ("money", "percent"):
         phrase = _change(s, fig)
     if phrase is None and kind == "money":
@@ -243,35 +277,62 @@ def what_it_counts(fig: dict, s: str, previous: str | None) -> str | None:
     if phrase is None and kind == "money":
         phrase = purpose(s, fig["end"])
     if phrase is None and kind == "money":
-        phrase = _after_preposition(s, fig["end"], _IN_PREP)  # "$3bn in new contracts"
+        phrase = _not_circumstance(_after_preposition(s, fig["end"], _IN_PREP))  # "$3bn in new contracts"
     if phrase is None and kind == "count" and _is_age(s, fig):
         phrase = "age"
     if phrase is None and kind in ("count", "other", "percent"):
         phrase = back_reference(s, fig["start"], previous)
     if phrase is None and kind in ("money", "percent"):
         phrase = subject_phrase(s, fig["start"])
+        if phrase and kind == "money" and _paid_before(s, fig["start"]):
+            return None
     return phrase
+
+
+def _not_circumstance(phrase: str | None) -> str | None:
+    """None for a phrase that only says when or where ("year-earlier", "Thursday", "north"), which a figure
+    does not count; the phrase itself otherwise."""
+    if phrase is None:
+        return None
+    low = phrase.lower()
+    if " " not in low:
+        return None if low in CIRCUMSTANCE else phrase
+    return None if all(w in CIRCUMSTANCE for w in low.split()) else phrase
+
+
+def _paid_before(s: str, start: int) -> bool:
+    """True when a verb of paying stands just before the money: "the insurer will pay £12m"."""
+    return _paid_by(_TOKEN.findall(s[max(0, start - 30):start])[-3:], -1)
 
 
 def purpose(s: str, end: int) -> str | None:
     """What money is for, said with an infinitive after it: "€45m to replace two of its oldest ships" ->
     "replace two of its oldest ships". None unless the word after "to" is a verb (known, or followed by a
     determiner), so that "£5m to the council" and "£5m to charity" say nothing."""
-    m = _TO_VERB.match(s, end)
+    m = _TO_VERB.match(s, end) if s.startswith((" to ", " ("), end) else None
     if m is None:
         return None
     verb, following = m.group(1), (m.group(2) or "").lower()
-    if verb in STOP or verb in _NUMBER_WORDS or not (verb in _PURPOSE_VERBS or following in _DETERMINERS):
+    if verb in STOP or verb in _NUMBER_WORDS or not (verb in PURPOSE_VERBS or following in DETERMINERS):
         return None
     words = [verb]
     for match in _TOKEN.finditer(s, m.end(1), m.end(1) + 80):
         tok = match.group()
-        if not tok[0].isalnum() or tok.lower() in _CLAUSE_WORDS and len(words) > 1 or len(words) >= 7:
+        if not tok[0].isalnum() or tok.lower() in CLAUSE_WORDS and len(words) > 1 or len(words) >= 7:
             break
         words.append(tok)
     while words and words[-1].lower() in STOP:
         words.pop()
     return " ".join(words) if len(words) > 1 else None
+
+
+def is_elliptical(fig: dict, s: str) -> bool:
+    """True for a bare count used as a subject, its noun left out because a count before it in the sentence
+    said it: "40 people were checked, and three were taken to hospital"."""
+    if fig["kind"] != "count" or fig.get("vague"):
+        return False
+    m = _BARE_SUBJECT.match(s, fig["end"])
+    return m is not None and not s[max(0, fig["start"] - 4):fig["start"]].lower().endswith(("of ", "to "))
 
 
 def _money_for(s: str, fig: dict) -> str | None:
@@ -305,6 +366,9 @@ def _is_age(s: str, fig: dict) -> bool:
     after = s[fig["end"]:fig["end"] + 1]
     if before.endswith(("aged ", "age of ")):
         return True
+    if before.endswith(("who is ", "who was ")) and after in (",", ".", ")", ";") and isinstance(fig["value"], int):
+        return 0 < fig["value"] < 120  # "her son, who is six, ..."
+
     if not before.endswith(", ") or after not in (",", ")") or not isinstance(fig["value"], int):
         return False
     name = before[:-2].rsplit(None, 1)[-1] if before[:-2].strip() else ""
@@ -315,8 +379,8 @@ def subject_phrase(s: str, start: int) -> str | None:
     """The subject of the sentence when a money or percent figure is said of it: "Pre-tax profit for 2004
     was £15.4m" -> "pre-tax profit"."""
     m = _SUBJECT.match(s, 0, start)
-    if not m:
-        return None
+    if not m or "," in s[m.end():start]:
+        return None  # a comma between: the figure is in another clause, said of something else
     words = m.group(1).split()
     if not all(_content(w) for w in words) or any(w[0].isupper() for w in words[1:]):
         return None
