@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import math
-import sys
 import time
 from pathlib import Path
 
@@ -14,6 +13,8 @@ from hypothesis import strategies as st
 
 from tui.document import Paragraph
 from tui.figures import extract_figures
+
+from work_count import calls
 from tui.sentences import split_sentences
 
 QUANTULUM = Path(__file__).resolve().parents[2] / "shared" / "data" / "quantulum3-tests"
@@ -148,23 +149,6 @@ def test_quantulum_gold_values_recall():
         figures(text)
 
 
-def _calls(function, *args) -> int:
-    """How many functions (Python and built-in) a call runs: a measure of work that no load can skew."""
-    count = 0
-
-    def profile(_frame, event, _arg):
-        nonlocal count
-        if event in ("call", "c_call"):
-            count += 1
-
-    sys.setprofile(profile)
-    try:
-        function(*args)
-    finally:
-        sys.setprofile(None)
-    return count
-
-
 def test_work_grows_linearly_with_the_text():
     # Speed itself is measured by bench/figures_speed.py; a test counts work, which cannot flake.
     unit = ("The harbour board said on 3 March 2024 that 1,250 passengers were delayed, up 12% on 2023, "
@@ -173,7 +157,7 @@ def test_work_grows_linearly_with_the_text():
     small = paragraphs(*[unit * 3] * 25)
     large = paragraphs(*[unit * 3] * 100)
     extract_figures(small)  # warms the per-word memories, as any earlier text would
-    small_calls, large_calls = _calls(extract_figures, small), _calls(extract_figures, large)
+    small_calls, large_calls = calls(extract_figures, small), calls(extract_figures, large)
     assert large_calls < 4.4 * small_calls  # four times the text: about four times the work, never sixteen
 
 
