@@ -74,3 +74,13 @@ def test_boilerplate_cites_nothing() -> None:
 def test_a_lowercase_source_opening_its_sentence() -> None:
     found = sources_of("The city council said on Monday that the ferry would run again.")
     assert found["the city council"]["kind"] == "organisation"
+
+
+def test_a_bare_document_word_is_no_cited_source() -> None:
+    from tui.document import Paragraph
+    from tui.sources import extract_sources
+
+    text = ("The route carries 30,000 passengers a month, according to figures the company filed last year. "
+            "Crime fell, according to police, and according to data from the Office for National Statistics.")
+    names = [source["name"] for source in extract_sources([Paragraph(0, "p", "body", text, (text,))])]
+    assert "figures" not in names and "police" in names

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tui.summary_rank import centroid_similarity, dot, lexrank, normalise, term_vectors
+from tui.summary_rank import centroid_similarity, dot, lexrank, normalise, sentence_frequencies, term_vectors
 from tui.summary_text import (clean_sentence, content_terms, is_boilerplate, is_caption_like, is_labelled_caption,
                               looks_like_sentence, stem)
 
@@ -98,3 +98,48 @@ def test_lexrank_sums_to_one_and_favours_the_central_sentence():
 def test_normalise_gives_unit_length_and_keeps_empty_vectors_empty():
     assert dot(normalise({"a": 3.0, "b": 4.0}), normalise({"a": 3.0, "b": 4.0})) == pytest.approx(1.0)
     assert normalise({}) == {}
+
+
+# ---------------------------------------------------------------- fast paths agree with the plain definitions
+
+TRICKY = ("The councils said they were running the ferries. “Council’s” state-owned (said) £2.5bn, 12-year-old "
+          "U.S.-based _word O'Neill's 3.5. -5 — well-known co-operation half QUARTER Said, According to 2,000 x")
+
+
+def test_the_lexicon_gives_the_terms_and_features_of_the_words():
+    from tui.summary_text import QUANTITY_WORDS, REPORTING_WORDS, Lexicon, lower_words
+
+    lexicon = Lexicon()
+    for text in (TRICKY, TRICKY.lower(), "No figure here at all, only words.", "Ten people said so."):
+        words = lower_words(text)
+        figure = any(c.isdigit() for c in text) or not QUANTITY_WORDS.isdisjoint(words)
+        assert lexicon.read(text.split()) == (content_terms(text), figure, not REPORTING_WORDS.isdisjoint(words))
+
+
+def test_texts_with_marks_agrees_with_the_per_text_test():
+    from tui.summary_text import has_boilerplate_marks, texts_with_marks
+
+    texts = ["", "PUBLISHED: 10:00", "The harbour reopened.", "Follow @harbour", "photo", "Photo by Ola Berg",
+             "£ Getty Images", "Source: Reuters", "Updated on Monday", "x" * 500 + " CLICK HERE"]
+    assert texts_with_marks(texts) == [has_boilerplate_marks(t) for t in texts]
+
+
+@pytest.mark.parametrize("text", ["", " ", "a", " a b ", "a  b", "a\tb\nc", "a\xa0b", "one two three", "x "])
+def test_word_count_equals_splitting(text):
+    from tui.summary_text import word_count
+
+    assert word_count(text) == len(text.split())
+
+
+def test_term_space_matches_the_dict_vectors():
+    from tui.summary_rank import TermSpace
+
+    terms = [["ferry", "pier", "repair", "pier"], ["ferry", "winter"], ["pier", "repair", "cost"], ["museum"], []]
+    space = TermSpace(terms, 4.0)
+    df = sentence_frequencies(terms)
+    vectors = term_vectors(terms, df, 4.0)
+    for i, vec in enumerate(vectors):
+        assert space.vector(i) == pytest.approx(vec)
+    assert space.centrality(range(len(terms))) == pytest.approx(centroid_similarity(vectors))
+    title = normalise({"pier": 1.0, "cost": 1.0})
+    assert space.similarity(range(len(terms)), title) == pytest.approx([dot(v, title) for v in vectors])

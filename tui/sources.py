@@ -163,6 +163,8 @@ def _by_patterns(text: str) -> Iterator[tuple[int, str, str, str]]:
         if m.start() == 0 or text[m.start() - 1] not in "Aa" or (m.start() > 1 and text[m.start() - 2].isalnum()):
             continue
         src = m.group("src")
+        if m.group("phrase").strip("*_ ") == src.strip("*_ ") and " " not in src.strip() and _DOC_WORD.search(src):
+            continue  # "according to figures": no one is named, so nothing is cited
         named = _named(src) if src[:1].isupper() else _phrase(m.group("phrase"))
         if named:
             yield m.start() - 1, *named, text[m.start() - 1:m.end()]

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Protocol, runtime_checkable
 
 from tui.document import Document
+from tui.summary_text import word_count
 
 DEFAULT_BACKEND = "extractive"
 
@@ -67,7 +68,7 @@ def default_sentence_count(document: Document) -> int:
     words = 0
     for paragraph in document.paragraphs:
         if paragraph.kind in ("body", "list", "quote"):
-            words += len(paragraph.text.split())
+            words += word_count(paragraph.text)
             if words >= _WORDS_FOR_MOST:  # the count can only stay at the top: no need to read on
                 return 15
     if words <= 1200:

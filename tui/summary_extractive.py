@@ -21,7 +21,7 @@ from tui.summary import SummaryResult, default_sentence_count
 from tui.summary_rank import TermSpace, normalise
 from tui.summary_score import (DEFAULT_WEIGHTS, Candidate, Weights, collect_candidates, rank_document,
                                score_candidates, select, static_factors)
-from tui.summary_text import Lexicon, clean_sentence, content_terms
+from tui.summary_text import clean_sentence, content_terms, shared_lexicon
 
 GIST_CHARS = 120
 SECTION_POOL = 0  # a section's summary draws on its best 4 k sentences (see select), however long the section
@@ -43,7 +43,7 @@ class ExtractiveSummarizer:
 
     def _summarize(self, document: Document, sentences: int | None) -> SummaryResult:
         k = default_sentence_count(document) if sentences is None else max(0, sentences)
-        lexicon = Lexicon()  # shared by both passes below: each distinct word is looked up once
+        lexicon = shared_lexicon()  # each distinct piece of text is worked out once
         cands = collect_candidates(document, lexicon=lexicon)
         if len(cands) < k:  # a text of short sentences: admit them rather than return too few
             cands = max(cands, collect_candidates(document, strict=False, lexicon=lexicon), key=len)

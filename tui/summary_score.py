@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from itertools import islice
 from dataclasses import dataclass
 
 from tui.document import Document, Paragraph
 from tui.summary_rank import TermSpace, Vector, dot, lexrank, normalise, scaled
-from tui.summary_text import (_SENTENCE_END_CHARS, _THREE_LOWER_WORDS, _TWO_LOWER_WORDS, Lexicon, clean_sentence,
-                              content_terms, ends_like_sentence, has_boilerplate_marks, has_caption_cues, is_boilerplate,
-                              is_caption_like, is_labelled_caption, is_pull_quote)
+from tui.summary_text import (_SENTENCE_END_CHARS, _THREE_LOWER_WORDS, _TWO_LOWER_WORDS, Lexicon,
+                              clean_sentence, content_terms, ends_like_sentence, has_boilerplate_marks, has_caption_cues, is_boilerplate,
+                              is_caption_like, is_labelled_caption, is_pull_quote, texts_with_marks)
 
 SUMMARY_KINDS = ("body", "list")
 LEAD_SPAN = 80  # sentences: about a long news article
@@ -80,11 +81,13 @@ def collect_candidates(document: Document, strict: bool = True, lexicon: Lexicon
     min_words, min_terms = (5, 3) if strict else (3, 1)
     out: list[Candidate] = []
     starts = [0]  # where each section's candidates begin
+    summed = document.paragraphs_of_kind(*SUMMARY_KINDS)
+    marks = dict(zip(map(id, summed), texts_with_marks([p.text for p in summed])))
     for paragraph in document.paragraphs:
         if paragraph.kind == "heading" and len(out) > starts[-1]:
             starts.append(len(out))
         elif paragraph.kind in SUMMARY_KINDS and not is_pull_quote(paragraph.text):
-            out.extend(paragraph_candidates(paragraph, min_words, min_terms, lexicon))
+            out.extend(paragraph_candidates(paragraph, min_words, min_terms, lexicon, marks[id(paragraph)]))
     if not out:
         for paragraph in document.paragraphs_of_kind("quote"):
             out.extend(paragraph_candidates(paragraph, min_words, min_terms, lexicon))
@@ -101,8 +104,8 @@ def number_within_sections(cands: list[Candidate], starts: list[int]) -> None:
 
 
 def paragraph_candidates(paragraph: Paragraph, min_words: int = 5, min_terms: int = 3,
-                         lexicon: Lexicon | None = None) -> list[Candidate]:
-    """The usable sentences of one paragraph.
+                         lexicon: Lexicon | None = None, marks: bool | None = None) -> list[Candidate]:
+    """The usable sentences of one paragraph (``marks``: :func:`has_boilerplate_marks` of it, when known).
 
     This loop runs for every sentence of a book, so it tests the cheap signs first (first and last
     characters, the paragraph's own marks) and splits each sentence once: its word count, terms and
@@ -111,10 +114,11 @@ def paragraph_candidates(paragraph: Paragraph, min_words: int = 5, min_terms: in
     lexicon = Lexicon() if lexicon is None else lexicon
     out = []
     ptext = paragraph.text
-    scan, cues = has_boilerplate_marks(ptext), has_caption_cues(ptext)
+    scan = has_boilerplate_marks(ptext) if marks is None else marks
+    cues = has_caption_cues(ptext)
     list_penalty = 0.6 if paragraph.kind == "list" else 1.0
-    running_text = _THREE_LOWER_WORDS if min_words >= 5 else _TWO_LOWER_WORDS
-    terms_of_pieces, features = lexicon.terms, lexicon.features
+    running_text, running_count = (_THREE_LOWER_WORDS, 3) if min_words >= 5 else (_TWO_LOWER_WORDS, 2)
+    read, has_running_words = lexicon.read, lexicon.has_running_words
     for sentence in paragraph.sentences or (ptext,):
         text = clean_sentence(sentence)
         if not text or is_boilerplate(text, scan):
@@ -125,20 +129,22 @@ def paragraph_candidates(paragraph: Paragraph, min_words: int = 5, min_terms: in
             continue
         pieces = text.split()
         words = len(pieces)
-        if (words < min_words or (text[-1] not in _SENTENCE_END_CHARS and not ends_like_sentence(text))
-                or running_text.search(text) is None):
+        if words < min_words or (text[-1] not in _SENTENCE_END_CHARS and not ends_like_sentence(text)):
             continue
-        terms = terms_of_pieces(pieces)
-        if len(terms) < min_terms:
+        terms, figure, reporting = read(pieces)
+        # Running text: three lower-case words (two for short sentences), as the regex counts them, whose
+        # "." does not cross a line break; the first pieces usually settle it without the regex.
+        if len(terms) < min_terms or (not (has_running_words(pieces, running_count) and "\n" not in text)
+                                      and running_text.search(text) is None):
             continue
         if (cues or label) and is_caption_like(text, cues):
             penalty = 0.4 * list_penalty
         else:
             penalty = 0.75 * list_penalty if spaced_stop else list_penalty
-        figure, reporting = features(pieces)
         source = reporting and _NAME.search(text) is not None
+        dangling = text[0] in _DANGLING_FIRST and _DANGLING.match(text) is not None
         out.append(Candidate(paragraph.index, text, terms, words, penalty, figure, source,
-                             text[0] in _OPENING_QUOTES, text[0] in _DANGLING_FIRST and _DANGLING.match(text) is not None))
+                             text[0] in _OPENING_QUOTES, dangling))
     return out
 
 
@@ -174,8 +180,12 @@ def static_factors(cands: Sequence[Candidate], weights: Weights = DEFAULT_WEIGHT
     Worked out once and shared by the document and section scores.
     """
     ideal = weights.ideal_words
-    priors = [position_prior(c.order, c.span) for c in cands]
-    multipliers = [length_factor(c.words, ideal) * c.penalty for c in cands]
+    lengths = {words: length_factor(words, ideal) for words in {c.words for c in cands}}  # few distinct lengths
+    multipliers = [lengths[c.words] * c.penalty for c in cands]
+    # position_prior, written out: a function call per sentence costs more than the sum.
+    sqrt = math.sqrt
+    priors = [0.5 / sqrt(1.0 + c.order) + 0.5 * max(0.0, 1.0 - c.order / max(min(c.span, LEAD_SPAN), 1))
+              for c in cands]
     return priors, multipliers
 
 
@@ -215,26 +225,27 @@ def select(scores: list[float], vector: Callable[[int], Vector], k: int, weights
     when near-duplicates use them up, the next best come in.
     """
     ranked = distinct_by_score(scores, texts)
-    if k == 1:  # the first choice is always the best score: no similarity needed
-        return ranked[:1]
+    if k <= 1:  # the first choice is always the best score: no similarity needed
+        return [] if k < 1 else [i for i in islice(ranked, 1)]
     size = max(pool, 4 * k)
-    top = scores[ranked[0]] if ranked and scores[ranked[0]] > 0 else 1.0
+    top_score = max(scores, default=0.0)
+    top = top_score if top_score > 0 else 1.0
     keep = 1.0 - (1.0 - weights.redundancy) * brevity(k, len(scores), weights)
     chosen: list[int] = []
+    gain: dict[int, float] = {}  # share of the objective from the score
     nearest: dict[int, float] = {}  # highest similarity to any chosen sentence, of those still competing
     pool_index = PoolIndex()
-    start = 0
     while len(chosen) < k:
         if not nearest:  # the pool is used up (or not yet filled): bring in the next best sentences
-            if start >= len(ranked):
-                break
-            for i in ranked[start:start + size]:
+            for i in islice(ranked, size):
                 sim = pool_index.add(i, vector(i), chosen)
                 if sim < weights.duplicate:
                     nearest[i] = sim
-            start += size
+                    gain[i] = keep * scores[i] / top
+            if not nearest:
+                break
             continue
-        best = max(nearest, key=lambda i: (keep * scores[i] / top - (1 - keep) * nearest[i], -i))
+        best = best_marginal(nearest, gain, 1 - keep)
         chosen.append(best)
         del nearest[best]
         for i, sim in pool_index.similarities(best).items():
@@ -245,6 +256,16 @@ def select(scores: list[float], vector: Callable[[int], Vector], k: int, weights
             elif sim > nearest[i]:
                 nearest[i] = sim
     return sorted(chosen)
+
+
+def best_marginal(nearest: dict[int, float], gain: dict[int, float], redundancy: float) -> int:
+    """The sentence with the highest gain less redundancy times its nearest similarity (the earliest on a tie)."""
+    best, best_value = -1, -math.inf
+    for i, near in nearest.items():
+        value = gain[i] - redundancy * near
+        if value > best_value or (value == best_value and i < best):
+            best, best_value = i, value
+    return best
 
 
 class PoolIndex:
@@ -281,19 +302,18 @@ class PoolIndex:
         return out
 
 
-def distinct_by_score(scores: list[float], texts: list[str] | None) -> list[int]:
-    """Indices by descending score (ties in reading order), the first of any repeated text only."""
+def distinct_by_score(scores: list[float], texts: list[str] | None) -> Iterator[int]:
+    """Indices by descending score (ties in reading order), the first of any repeated text only, lazily."""
     order = sorted(range(len(scores)), key=scores.__getitem__, reverse=True)  # stable: ties keep reading order
     if texts is None:
-        return order
+        yield from order
+        return
     seen: set[str] = set()
-    out = []
     for i in order:
         key = texts[i]
         if key not in seen:
             seen.add(key)
-            out.append(i)
-    return out
+            yield i
 
 
 def rank_document(cands: list[Candidate], title: str | None, k: int, weights: Weights = DEFAULT_WEIGHTS,

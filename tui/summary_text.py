@@ -9,8 +9,9 @@ video", photo credits, captions) from sentences worth summarising.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
-from itertools import chain
+from itertools import accumulate
 
 _WORD = re.compile(r"[A-Za-z](?:[A-Za-z'’]*[A-Za-z])?|\d(?:[\d,.]*\d)?")
 _DIGIT = re.compile(r"\d")
@@ -76,6 +77,7 @@ _CAPTION_LABEL = re.compile(r"^(?![^:]*\b(?:said|says|told|added|wrote|asked|exp
                             r"[A-Z][\w'’-]*(?:\s[\w'’-]+){0,2}:\s+[A-Z]")
 _CAPTION_CUE = re.compile(r"\((?:[Pp]ictured|left|right|centre|center|top|bottom|above|below|inset|file photo)\b"
                           r"|pictured (?:here|left|right|above|below|with|in|at|on)\b")
+_RUNNING_WORD = re.compile(r"\b[a-z]{2,}\b")
 _THREE_LOWER_WORDS = re.compile(r"\b[a-z]{2,}\b(?:.*?\b[a-z]{2,}\b){2}")
 _TWO_LOWER_WORDS = re.compile(r"\b[a-z]{2,}\b.*?\b[a-z]{2,}\b")
 # Opens with a quotation mark and closes one, with no closing mark in between followed by more words.
@@ -160,60 +162,95 @@ class Lexicon(dict):
 
     Most pieces recur many times in a text, so one dict lookup per piece replaces a regex scan,
     lower-casing and stemming per word. A regex match never spans a blank, so the stems of a
-    sentence's pieces are exactly :func:`content_terms` of the sentence. The lexicon also notes
-    which pieces hold a figure (a digit or a quantity word) and which a reporting verb.
+    sentence's pieces are exactly :func:`content_terms` of the sentence. A piece maps to its one
+    stem, to "" when it has none and, rarely, to a tuple of stems ("state-owned"). The lexicon
+    also notes which pieces hold a figure (a digit or a quantity word) and which a reporting verb.
     """
 
     def __init__(self) -> None:
         super().__init__()
         self.figures: set[str] = set()
         self.reporting: set[str] = set()
-        self.flagged: set[str] = set()  # figures and reporting together
+        self.multiple: set[str] = set()  # pieces of more than one stem
+        self.running: set[str] = set()  # pieces holding a lower-case word of two letters or more (running text)
+        self.flagged: set[str] = set()  # all three together: one test clears most sentences
 
-    def __missing__(self, piece: str) -> tuple[str, ...]:
+    def __missing__(self, piece: str) -> str | tuple[str, ...]:
+        if _RUNNING_WORD.search(piece) is not None:
+            self.running.add(piece)
         core = piece if piece.isalpha() else piece.strip(_EDGE)
         if core != piece:  # "said." and "(said" hold the same words as "said": work them out once
             terms = self[core]
             if core in self.flagged:
-                self._flag(piece, core in self.figures, core in self.reporting)
+                self._flag(piece, core in self.figures, core in self.reporting, core in self.multiple)
         elif (piece.isascii() and piece.isalpha()) or _is_plain_word(piece):  # the piece is its own only word
             word = piece.lower()
-            term = _TERMS.get(word)
-            if term is None:
-                term = _term(word)
-            terms = (term,) if term else ()
+            terms = _TERMS.get(word)
+            if terms is None:
+                terms = _term(word)
             if word in QUANTITY_WORDS or word in REPORTING_WORDS:
-                self._flag(piece, word in QUANTITY_WORDS, word in REPORTING_WORDS)
+                self._flag(piece, word in QUANTITY_WORDS, word in REPORTING_WORDS, False)
         else:
             words = lower_words(piece)
-            terms = tuple(terms_of(words))
+            stems = terms_of(words)
+            terms = tuple(stems) if len(stems) > 1 else stems[0] if stems else ""
             figure = _DIGIT.search(piece) is not None or not QUANTITY_WORDS.isdisjoint(words)
             reporting = not REPORTING_WORDS.isdisjoint(words)
-            if figure or reporting:
-                self._flag(piece, figure, reporting)
+            if figure or reporting or len(stems) > 1:
+                self._flag(piece, figure, reporting, len(stems) > 1)
         self[piece] = terms
         return terms
 
-    def _flag(self, piece: str, figure: bool, reporting: bool) -> None:
+    def _flag(self, piece: str, figure: bool, reporting: bool, multiple: bool) -> None:
         self.flagged.add(piece)
         if figure:
             self.figures.add(piece)
         if reporting:
             self.reporting.add(piece)
+        if multiple:
+            self.multiple.add(piece)
+
+    def has_running_words(self, pieces: list[str], count: int) -> bool:
+        """True when the first pieces (already looked up) hold ``count`` lower-case words; False means "not sure".
+
+        Each such piece holds at least one word that :data:`_THREE_LOWER_WORDS` counts, so True is certain.
+        """
+        return sum(map(self.running.__contains__, pieces[:8])) >= count
 
     def terms(self, pieces: list[str]) -> list[str]:
         """The content stems of a text split on blanks, in order, repeats kept."""
-        return list(chain.from_iterable(map(self.__getitem__, pieces)))
+        return self.read(pieces)[0]
 
-    def features(self, pieces: list[str]) -> tuple[bool, bool]:
-        """Whether the pieces (already looked up) hold a figure, and whether a reporting verb such as "said"."""
-        if self.flagged.isdisjoint(pieces):  # one test settles both for many sentences
-            return False, False
-        return not self.figures.isdisjoint(pieces), not self.reporting.isdisjoint(pieces)
+    def read(self, pieces: list[str]) -> tuple[list[str], bool, bool]:
+        """The content stems of a text split on blanks, and whether it holds a figure and a reporting verb."""
+        found = list(filter(None, map(self.__getitem__, pieces)))
+        if self.flagged.isdisjoint(pieces):  # no figure, no reporting verb, one stem a piece at most
+            return found, False, False
+        if not self.multiple.isdisjoint(pieces):
+            found = [term for value in found for term in ((value,) if value.__class__ is str else value)]
+        return found, not self.figures.isdisjoint(pieces), not self.reporting.isdisjoint(pieces)
+
+
+LEXICON_LIMIT = 150_000  # pieces, some 15 MB; a fuller shared lexicon starts again empty
+_SHARED_LEXICON: list[Lexicon] = []
+
+
+def shared_lexicon() -> Lexicon:
+    """The lexicon shared by the texts of this process: most of a text's pieces recur in the next one.
+
+    Call it once per text: it starts afresh, between texts, when it has grown past :data:`LEXICON_LIMIT`.
+    """
+    if not _SHARED_LEXICON or len(_SHARED_LEXICON[0]) > LEXICON_LIMIT:
+        _SHARED_LEXICON[:] = [Lexicon()]
+    return _SHARED_LEXICON[0]
 
 
 def word_count(text: str) -> int:
     """Number of blank-separated words (fast; punctuation-only tokens count too)."""
+    # Most text is printable (so its only blank is the ASCII space) and single-spaced: counting spaces
+    # then gives the same number as splitting, without making a string per word.
+    if text.isprintable() and "  " not in text:
+        return text.count(" ") + 1 - text.startswith(" ") - text.endswith(" ") if text.strip(" ") else 0
     return len(text.split())
 
 
@@ -239,6 +276,24 @@ def has_boilerplate_marks(text: str) -> bool:
     One scan of a paragraph spares a scan of each of its sentences: most paragraphs have none.
     """
     return any(map(text.__contains__, _MARK_LITERALS)) and _BOILERPLATE_MARKS.search(text) is not None
+
+
+def texts_with_marks(texts: list[str]) -> list[bool]:
+    """:func:`has_boilerplate_marks` of each text, with one scan of them all for the marks' literals.
+
+    A substring test on a short text costs little, but with many paragraphs the fixed cost of each test
+    is most of it; joined, the texts are scanned once per literal, and only those that hold one get the regex.
+    """
+    joined = "\n".join(texts)  # no literal holds a line break, so no hit spans two texts
+    ends = list(accumulate(len(text) + 1 for text in texts))
+    candidates = set()
+    for literal in _MARK_LITERALS:
+        at = joined.find(literal)
+        while at >= 0:
+            index = bisect_right(ends, at)
+            candidates.add(index)
+            at = joined.find(literal, ends[index])
+    return [i in candidates and _BOILERPLATE_MARKS.search(text) is not None for i, text in enumerate(texts)]
 
 
 def has_caption_cues(text: str) -> bool:
