@@ -20,3 +20,20 @@ def isolated_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("CLOSEREAD_CACHE_DIR", str(dirs["cache"]))
     monkeypatch.delenv("NO_COLOR", raising=False)
     return dirs
+
+
+@pytest.fixture
+def fixed_reader_analysis(monkeypatch):
+    """The reader analyses in-process with a fixed analysis, so UI tests never depend on the extractors."""
+    from reader_helpers import fixed_analysis
+
+    monkeypatch.setattr("tui.screens.reader_analysis.analyze", fixed_analysis)
+    monkeypatch.setattr("tui.screens.reader_analysis.USE_ANALYSIS_PROCESS", False)
+
+
+@pytest.fixture
+def text(tmp_path):
+    """A copy of the reader's sample text in a temporary folder."""
+    from reader_helpers import copy_sample
+
+    return copy_sample(tmp_path)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import pytest
 from textual.widgets import TextArea
 
-from reader_helpers import copy_sample, fixed_analysis
 from tui.app import ReaderApp
 from tui.screens.brief_view import BriefScreen
 from tui.screens.dialogs import ConfirmScreen
@@ -18,15 +17,7 @@ from tui.widgets.paragraph_view import ParagraphView
 SIZE = (120, 36)
 
 
-@pytest.fixture(autouse=True)
-def fixed(monkeypatch):
-    monkeypatch.setattr("tui.screens.reader_analysis.analyze", fixed_analysis)
-    monkeypatch.setattr("tui.screens.reader_analysis.USE_ANALYSIS_PROCESS", False)
-
-
-@pytest.fixture
-def text(tmp_path):
-    return copy_sample(tmp_path)
+pytestmark = pytest.mark.usefixtures("fixed_reader_analysis")
 
 
 async def settle(app, pilot) -> None:

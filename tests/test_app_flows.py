@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader_helpers import SAMPLE, copy_sample, fixed_analysis
+from reader_helpers import SAMPLE
 from tui.app import ReaderApp
 from tui.config import load_config
 from tui.screens.commands import ask_paragraph
@@ -17,15 +17,7 @@ from tui.widgets.paragraph_view import ParagraphView
 SIZE = (120, 36)
 
 
-@pytest.fixture(autouse=True)
-def fixed(monkeypatch):
-    monkeypatch.setattr("tui.screens.reader_analysis.analyze", fixed_analysis)
-    monkeypatch.setattr("tui.screens.reader_analysis.USE_ANALYSIS_PROCESS", False)
-
-
-@pytest.fixture
-def text(tmp_path):
-    return copy_sample(tmp_path)
+pytestmark = pytest.mark.usefixtures("fixed_reader_analysis")
 
 
 async def settle(app, pilot) -> None:

@@ -9,19 +9,10 @@ from __future__ import annotations
 
 import pytest
 
-from reader_helpers import copy_sample, fixed_analysis
 from tui.app import ReaderApp
 
 
-@pytest.fixture(autouse=True)
-def fixed(monkeypatch):
-    monkeypatch.setattr("tui.screens.reader_analysis.analyze", fixed_analysis)
-    monkeypatch.setattr("tui.screens.reader_analysis.USE_ANALYSIS_PROCESS", False)
-
-
-@pytest.fixture
-def text(tmp_path):
-    return copy_sample(tmp_path)
+pytestmark = pytest.mark.usefixtures("fixed_reader_analysis")
 
 
 async def settled(pilot) -> None:
