@@ -11,14 +11,16 @@ import argparse
 import json
 import sys
 
-from tui import __version__, cli_brief, cli_notes
+from tui import __version__
 from tui.cli_args import positive_int
 from tui.loader import LoadError, load_document
 
 SUBCOMMANDS = ("analyze", "brief", "notes", "note", "read")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The command line; for ``read`` alone the other subcommands' modules are not even imported,
+    since the reader's first paint waits for every import."""
     parser = argparse.ArgumentParser(
         prog="closeread",
         description="Read a text closely in the terminal: paragraphs, summary, key figures, "
@@ -36,8 +38,11 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--summary-sentences", type=positive_int, metavar="N",
                          help="sentences in the summary (default: about 5, more for long texts)")
     analyze.set_defaults(func=run_analyze)
-    cli_brief.add_parsers(sub)
-    cli_notes.add_parsers(sub)
+    if command != "read":
+        from tui import cli_brief, cli_notes
+
+        cli_brief.add_parsers(sub)
+        cli_notes.add_parsers(sub)
     return parser
 
 
@@ -91,7 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8", errors="replace")
-    args = build_parser().parse_args(argv)
+    args = build_parser(argv[0]).parse_args(argv)
     try:
         return args.func(args)
     except LoadError as error:
