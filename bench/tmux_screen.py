@@ -74,10 +74,14 @@ class Terminal:
 
     def wait_for_text(self, name: str, marker: str, timeout: float) -> float | None:
         """Seconds until ``marker`` shows on screen, measured from now; None on timeout or exit."""
+        return self._poll(name, lambda: marker in self.capture(name, colours=False), timeout)
+
+    def _poll(self, name: str, done, timeout: float) -> float | None:
+        """Seconds from now until ``done()`` holds; None on timeout or when the program exits."""
         start = time.perf_counter()
         polls = 0
         while time.perf_counter() - start < timeout:
-            if marker in self.capture(name, colours=False):
+            if done():
                 return time.perf_counter() - start
             polls += 1
             if polls % DEATH_CHECK_EVERY == 0 and self.pane_dead(name):
@@ -142,18 +146,11 @@ class Terminal:
         The key is sent once the screen has been still for ``quiet`` seconds.
         """
         before, volatile = self.settle(name, quiet=quiet)
-        start = time.perf_counter()
+        start = time.perf_counter()  # the latency includes the send-keys call, as bench/README.md says
         self.send(name, key)
-        polls = 0
-        while time.perf_counter() - start < timeout:
-            after = self.capture(name).splitlines()
-            if changed_rows(before, after) - volatile:
-                return time.perf_counter() - start
-            polls += 1
-            if polls % DEATH_CHECK_EVERY == 0 and self.pane_dead(name):
-                return None
-            time.sleep(POLL_SECONDS)
-        return None
+        changed = self._poll(name, lambda: bool(changed_rows(before, self.capture(name).splitlines()) - volatile),
+                             timeout)
+        return None if changed is None else time.perf_counter() - start
 
     def screen_tail(self, name: str, lines: int = 3) -> list[str]:
         """The last non-blank lines on screen: the error when a program died."""
