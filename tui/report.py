@@ -28,7 +28,9 @@ def _metadata_table(document: Document) -> Table:
     return table
 
 
-def _rows_table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> Table:
+def _rows_table(title: str, columns: tuple[str, ...], rows: list[tuple[str, ...]]) -> Table | str:
+    if not rows:
+        return f"[bold]{title}[/] [dim](none)[/]"
     table = Table(title=f"{title} ({len(rows)})", title_justify="left", expand=True, show_lines=False)
     for column in columns:
         table.add_column(column, overflow="fold")
