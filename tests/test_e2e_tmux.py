@@ -73,6 +73,8 @@ def test_write_a_note_in_a_real_terminal(tmp_path, tmux, isolated_dirs):
     tmux.run("set-option", "-t", "reader", "remain-on-exit", "on")
     screen = tmux.wait_for("Town library opens late")
     assert "¶ 1 of" in screen
+    # The side panes mount just after the first paint of the paragraphs, so wait for them too.
+    screen = tmux.wait_for("Key figures")
     assert "Summary" in screen and "Key figures" in screen and "Notes" in screen
     tmux.keys("j", "j")
     tmux.wait_for("¶ 3 of")
