@@ -210,16 +210,35 @@ def wait_for_analysis(term: Terminal, busy_text: str, painted_at: float) -> Row:
                f"{time.perf_counter() - painted_at:.1f} s ({how})")
 
 
-def press_keys(term: Terminal, rounds: int, busy_text: str | None = None) -> dict:
+def press_keys(term: Terminal, rounds: int, busy_text: str | None = None,
+               name: str = "keys") -> dict:
     """Latencies of each key in :data:`KEYS`, ``rounds`` times; with ``busy_text``, only while shown."""
     samples: dict[str, list[float | None]] = {key: [] for key, _ in KEYS}
     for _ in range(rounds):
-        if busy_text and busy_text not in term.capture("keys", colours=False):
+        if busy_text and busy_text not in term.capture(name, colours=False):
             break
         for key, _label in KEYS:
             # an open editor may blink its cursor (every 0.5 s): wait longer than that
             quiet = 0.7 if key == "Escape" else 0.4
-            samples[key].append(term.key_latency("keys", key, quiet=quiet))
+            samples[key].append(term.key_latency(name, key, quiet=quiet))
+    return samples
+
+
+def busy_samples(term: Terminal, big: Path, home: Path, presses: int, busy_text: str,
+                 readers: int) -> dict:
+    """Key latencies while the analysis runs, from ``readers`` fresh readers (one gives few)."""
+    command = f"{shlex.quote(str(BIN / 'closeread'))} {shlex.quote(str(big))}"
+    marker = first_marker(big.read_text(encoding="utf-8"))
+    samples: dict[str, list[float | None]] = {key: [] for key, _ in KEYS}
+    for number in range(readers):
+        name = f"busy{number}"
+        term.start(name, command, clean_env(home, name))
+        if term.wait_for_text(name, marker, timeout=60) is not None:
+            time.sleep(0.3)  # as in key_rows
+            for key, got in press_keys(term, presses, busy_text, name).items():
+                samples[key] += got
+        term.send(name, "q")
+        term.stop(name)
     return samples
 
 
@@ -238,8 +257,12 @@ def memory_row(term: Terminal, big: Path) -> Row:
 
 
 def key_rows(term: Terminal, big: Path, home: Path, presses: int,
-             busy_text: str) -> list[Row]:
-    """Key latencies on the big text while the analysis runs and after; then peak RSS."""
+             busy_text: str, busy_readers: int = 0) -> list[Row]:
+    """Key latencies on the big text while the analysis runs and after; then peak RSS.
+
+    ``busy_readers`` more readers are started first, only for keys while the analysis runs.
+    """
+    extra = busy_samples(term, big, home, presses, busy_text, busy_readers) if busy_readers else {}
     command = f"{shlex.quote(str(BIN / 'closeread'))} {shlex.quote(str(big))}"
     marker = first_marker(big.read_text(encoding="utf-8"))
     term.start("keys", command, clean_env(home, "keys"))
@@ -249,7 +272,10 @@ def key_rows(term: Terminal, big: Path, home: Path, presses: int,
         return [Row("keys", "reader", "did not open; keys not measured")]
     painted_at = time.perf_counter()
     time.sleep(0.3)  # the reader may start its analysis just after the first paint
-    rows = latency_rows(press_keys(term, presses, busy_text), "analysis running")
+    samples = press_keys(term, presses, busy_text)
+    for key, got in extra.items():
+        samples[key] = got + samples[key]
+    rows = latency_rows(samples, "analysis running")
     if not rows:
         print(f"  keys: {busy_text!r} was not on screen after first paint: no keys during analysis")
     rows.append(wait_for_analysis(term, busy_text, painted_at))
@@ -273,7 +299,8 @@ def ui_rows(big: Path, args: argparse.Namespace) -> list[Row]:
     try:
         with tempfile.TemporaryDirectory(prefix="closeread-bench-") as home:
             rows = paint_rows(term, big, Path(home), args.paint_runs)
-            return rows + key_rows(term, big, Path(home), args.presses, args.busy_text)
+            return rows + key_rows(term, big, Path(home), args.presses, args.busy_text,
+                                   args.busy_readers)
     except TmuxError as error:
         return [Row("reader", "terminal", f"failed: {error}")]
     finally:
@@ -319,6 +346,8 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=3, help="analysis runs per size (best kept)")
     parser.add_argument("--paint-runs", type=int, default=3, help="first-paint runs of each app")
     parser.add_argument("--presses", type=int, default=20, help="presses of each key")
+    parser.add_argument("--busy-readers", type=int, default=4,
+                        help="extra fresh readers for keys while the analysis runs (each gives a few)")
     parser.add_argument("--notes", type=int, default=100, help="notes attached to the big text")
     parser.add_argument("--busy-text", default="analysing",
                         help="text the reader shows while it analyses (default: analysing)")

@@ -10,6 +10,7 @@ from tui.config import load_config
 from tui.screens.commands import ask_paragraph
 from tui.screens.dialogs import GotoScreen
 from tui.screens.note_editor import NoteEditor
+from tui.screens.loading import open_text
 from tui.screens.reader import ReaderScreen
 from tui.screens.start import StartScreen
 from tui.widgets.paragraph_view import ParagraphView
@@ -313,3 +314,27 @@ async def test_analysis_runner_fills_the_panes(text, monkeypatch, inline):
         assert screen.analysis is not None
         assert screen.analysis.figures  # the sample has figures the extractor finds
         assert "analysing" not in str(screen.query_one("#pane-figures").border_subtitle)
+
+
+@pytest.mark.parametrize("inline", ["1", "0"])
+async def test_long_text_is_loaded_and_analysed_by_the_runner(tmp_path, monkeypatch, inline):
+    """A long text: the preview first, then the whole text and its analysis from the run."""
+    monkeypatch.setattr("tui.screens.reader_analysis.USE_ANALYSIS_PROCESS", True)
+    monkeypatch.setenv("CLOSEREAD_ANALYSIS_INLINE", inline)
+    path = tmp_path / "long.md"
+    path.write_text(long_text(2500), encoding="utf-8")
+    assert open_text(str(path)).is_preview  # a preview is painted first
+    app = ReaderApp(str(path))
+    async with app.run_test(size=SIZE) as pilot:
+        screen = app.screen
+        for _ in range(400):
+            await pilot.pause(0.05)
+            if screen.analysis is not None and screen.store is not None:
+                break
+        assert len(screen.document.paragraphs) == 2501
+        assert len(screen.query_one(ParagraphView).paragraphs) == 2501
+        assert screen.store is not None and screen.store.document is screen.document
+        assert any(figure["paragraph"] > 2000 for figure in screen.analysis.figures)
+        await pilot.press("G", "a", "x", "ctrl+s")
+        await pilot.pause()
+        assert len(screen.store.notes_for(2500)) == 1

@@ -86,7 +86,7 @@ Event = ProgressEvent | DocumentEvent | DoneEvent | FailedEvent
 @dataclass(frozen=True)
 class _Request:
     path: str
-    content_hash: str
+    content_hash: str | None  # None: not known yet (a preview is shown), take the file as it is
     summary_sentences: int | None
     parent_pid: int
     send_document: bool = False
@@ -102,18 +102,21 @@ def _run_analysis(request: _Request, emit: Callable[[Event], None], document: Do
     """Emit progress (and the document if asked), then one Done or Failed event (cache first)."""
     started = time.perf_counter()
     emit(ProgressEvent("cache", 0.0))
-    cached = load_cached_by_hash(request.content_hash, request.summary_sentences)
+    known_hash = request.content_hash
+    cached = load_cached_by_hash(known_hash, request.summary_sentences) if known_hash else None
     if cached is None or request.send_document:
         emit(ProgressEvent("loading", 0.0))
         if document is None:
             document = _load(request, emit)
         if document is None:
             return
-        if document.content_hash != request.content_hash:
+        if known_hash is not None and document.content_hash != known_hash:
             emit(FailedEvent(f"{request.path} changed on disk since it was opened; reopen it to analyse it"))
             return
         if request.send_document:
             emit(DocumentEvent(document))
+        if known_hash is None:  # the caller showed a preview: the whole text's hash is known only now
+            cached = load_cached_by_hash(document.content_hash, request.summary_sentences)
     if cached is not None:
         emit(DoneEvent(cached, cached=True, stats={"child_seconds": time.perf_counter() - started}))
         return
@@ -125,7 +128,7 @@ def _run_analysis(request: _Request, emit: Callable[[Event], None], document: Do
 
     analysis = analyze(document, request.summary_sentences, progress)
     analysed = time.perf_counter()
-    store_cached_by_hash(request.content_hash, request.summary_sentences, analysis)
+    store_cached_by_hash(document.content_hash, request.summary_sentences, analysis)
     emit(DoneEvent(analysis, stats={"load_seconds": loaded - started, "analyze_seconds": analysed - loaded,
                                     "cache_store_seconds": time.perf_counter() - analysed}))
 
@@ -269,7 +272,7 @@ class AnalysisRun:
         self._gc_paused = False
 
     @classmethod
-    def start(cls, path: str, content_hash: str, summary_sentences: int | None = None, *,
+    def start(cls, path: str, content_hash: str | None, summary_sentences: int | None = None, *,
               document: Document | None = None, send_document: bool = False,
               freeze_result: bool = False) -> AnalysisRun:
         """Start analysing ``path``, which must still hold the text with ``content_hash``.
@@ -277,11 +280,15 @@ class AnalysisRun:
         ``document`` (the one the reader shows) saves loading the file again if the run
         has to fall back to a thread in this process. ``send_document`` makes the child send
         the whole document first (a DocumentEvent), sparing the parent splitting a long text.
+        A ``content_hash`` of None takes the file as it is now (the caller shows only a
+        preview of it); ``document`` is then ignored.
         ``freeze_result`` moves what is received out of the garbage collector's reach
         (``gc.freeze``), as a long-lived app wants.
         """
         run = cls(_Request(path, content_hash, summary_sentences, os.getpid(), send_document))
         run.freeze_result = freeze_result
+        if content_hash is None:
+            document = None
         # Standard input cannot be read again by a child: analyse the document given, here.
         if path != "-" and os.environ.get(INLINE_ENV, "").strip() in ("", "0"):
             try:

@@ -115,10 +115,11 @@ class ReaderApp(App[int]):
             self.notify(str(error), title="Cannot open", severity="error", timeout=10)
             return False
         self.save_state()
-        from tui.notes import NotesStore
+        store = None  # a long text's notes are opened with its full document, in the background
+        if not opened.is_preview:
+            from tui.notes import NotesStore
 
-        # A long text's notes are opened with its full document, in the background.
-        store = None if opened.is_preview else NotesStore.open(path, opened.document)
+            store = NotesStore.open(path, opened.document)
         text_state = self.reading_state.get(path)
         self.reading_state.touch(path)
         screen = ReaderScreen(opened.document, store, text_state, self.config, pending=opened.pending)

@@ -103,7 +103,7 @@ def make_anchor(stream: TextStream, index: int) -> Anchor:
 def similarity(a: str, b: str) -> float:
     """Similarity of two strings in [0, 1] after normalisation (difflib ratio)."""
     a, b = normalise_for_id(a), normalise_for_id(b)
-    if not a and not b:
+    if a == b:  # the common case of an unchanged text, without difflib's quadratic work
         return 1.0
     return SequenceMatcher(None, a, b, autojunk=False).ratio()
 
@@ -196,7 +196,10 @@ class Reanchorer:
     def _best_exact(self, anchor: Anchor, indices: list[int]) -> int:
         if len(indices) == 1:
             return indices[0]
-        # Duplicated paragraphs: the context decides, then the position.
+        # Duplicated paragraphs: the context decides, then the position. A note still at
+        # its own place with its own context cannot be beaten: no need to score the others.
+        if anchor.index in indices and self._context_score(anchor, anchor.index) == 1.0:
+            return anchor.index
         return max(indices, key=lambda i: (round(self._context_score(anchor, i), 2), -abs(i - anchor.index)))
 
     def _context_score(self, anchor: Anchor, index: int) -> float:

@@ -20,6 +20,7 @@ from textual.widgets import Static, Tab, Tabs
 
 from tui.config import Config, save_setting
 from tui.document import Document
+from tui.screens import reader_analysis
 from tui.screens.reader_analysis import AnalysisMixin
 from tui.screens.reader_notes import NotesMixin
 from tui.screens.reader_search import SearchBar, SearchMixin
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
     from tui.notes import NotesStore
 
 TAB_TITLES = {"summary": "Summary", "figures": "Figures", "quotes": "Quotes", "notes": "Notes"}
+FIRST_FRAME_GRACE = 0.05  # seconds
 TOO_SMALL = "closeread needs a terminal of at least 60×15.\nPlease make this window larger."
 
 
@@ -111,12 +113,23 @@ class ReaderScreen(AnalysisMixin, NotesMixin, SearchMixin, WatchMixin, Screen):
         self.view.focus()
         self.refresh_notes()
         # Everything else waits for the first paint: the paragraphs come first.
-        self.call_after_refresh(self._after_first_paint)
+        self.call_after_refresh(self._after_refresh)
+
+    def _after_refresh(self) -> None:
+        if self.app.is_headless:
+            self.call_later(self._after_first_paint)
+        else:
+            # The frame is written by Textual's output thread: give it a moment to reach the
+            # terminal before mounting more widgets and starting the analysis take the CPU.
+            self.set_timer(FIRST_FRAME_GRACE, self._after_first_paint)
 
     async def _after_first_paint(self) -> None:
         await self._mount_side()
         if self.pending is None:
             self.start_analysis()
+        elif self.pending[0] is None and reader_analysis.USE_ANALYSIS_PROCESS:
+            self.start_full_run()
+            self.pending = None
         else:
             self.load_rest(*self.pending)
             self.pending = None
@@ -251,7 +264,7 @@ class ReaderScreen(AnalysisMixin, NotesMixin, SearchMixin, WatchMixin, Screen):
             return
         self._write_brief(self.document, self.analysis)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="brief")
+    @work(thread=True, exclusive=True, exit_on_error=False, group="brief", description="write the brief")
     def _write_brief(self, document: Document, analysis: Analysis) -> None:
         try:
             from tui.brief_write import BriefWriteError, write_brief_for_reader

@@ -14,6 +14,7 @@ from textual import work
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.document import Document
+from tui.widgets.item_list import MAX_ITEMS
 from tui.widgets.messages import AnalysisProgress, AnalysisReady
 from tui.widgets.pane_items import figure_items, quote_items, source_items, summary_items
 
@@ -65,9 +66,25 @@ class AnalysisMixin:
         if self._poll_timer is None:
             self._poll_timer = self.set_interval(POLL_SECONDS, self._poll_run, name="analysis events")
 
+    def start_full_run(self) -> None:
+        """For a long text shown as a preview: a child process loads the whole text, sends it, then analyses it.
+
+        The parent only receives the paragraphs (in small parts), so the UI thread never
+        splits the text itself; the notes are opened once the whole text is here.
+        """
+        self.generation += 1
+        self.analysis = None
+        self._show_busy("loading the text…")
+        self._cancel_run()
+        from tui.analysis_runner import AnalysisRun
+
+        self._run = AnalysisRun.start(self.document.path, None, send_document=True, freeze_result=True)
+        if self._poll_timer is None:
+            self._poll_timer = self.set_interval(POLL_SECONDS, self._poll_run, name="analysis events")
+
     def _poll_run(self) -> None:
         """Take the analysis run's events (a few ms of work at most per tick)."""
-        from tui.analysis_runner import DoneEvent, FailedEvent, ProgressEvent
+        from tui.analysis_runner import DocumentEvent, DoneEvent, FailedEvent, ProgressEvent
 
         run = self._run
         if run is None:
@@ -75,6 +92,8 @@ class AnalysisMixin:
         for event in run.poll(budget=0.008):
             if isinstance(event, ProgressEvent):
                 self.post_message(AnalysisProgress(event.stage, event.fraction, self.generation))
+            elif isinstance(event, DocumentEvent):
+                self.adopt_full_text(event.document)
             elif isinstance(event, DoneEvent):
                 self.post_message(AnalysisReady(event.analysis, self.generation))
             elif isinstance(event, FailedEvent):
@@ -94,7 +113,7 @@ class AnalysisMixin:
         self._show_busy("analysis failed")
         self.notify(f"The analysis failed: {message}", severity="error", timeout=10)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="analysis")
+    @work(thread=True, exclusive=True, exit_on_error=False, group="analysis", description="analyse the text")
     def _analyse(self, document: Document, generation: int) -> None:
         worker = get_current_worker()
 
@@ -131,15 +150,22 @@ class AnalysisMixin:
             self._show_focus(self.view.cursor, force=True)
 
     def _fill_analysis_panes(self, analysis: Analysis) -> None:
+        # Items are built only for what a pane shows (MAX_ITEMS): a book has thousands.
         summary = self.pane("summary")
-        summary.set_count(summary.items.set_items(summary_items(analysis.summary.sentences),
-                                                  "No summary for this text."))
+        summary.set_count(summary.items.set_items(summary_items(analysis.summary.sentences[:MAX_ITEMS]),
+                                                  "No summary for this text.",
+                                                  total=len(analysis.summary.sentences)))
         figures = self.pane("figures")
-        figures.set_count(figures.items.set_items(figure_items(analysis.figures), "No figures found."))
-        quotes = quote_items(analysis.quotes)
-        sources = source_items(analysis.sources)
-        self.pane("quotes").items.set_items(quotes + sources, "No quotations found.")
-        self.pane("quotes").set_count(f"{len(quotes)} · {len(analysis.sources)} sources")
+        figures.set_count(figures.items.set_items(figure_items(analysis.figures[:MAX_ITEMS]),
+                                                  "No figures found.", total=len(analysis.figures)))
+        quotations = [quote for quote in analysis.quotes if quote.get("kind", "quote") == "quote"]
+        items = quote_items(quotations[:MAX_ITEMS])
+        if len(quotations) <= MAX_ITEMS:
+            items += source_items(analysis.sources[:MAX_ITEMS])
+        shown = min(len(items), MAX_ITEMS)
+        total = len(quotations) + (len(analysis.sources) + 1 if analysis.sources else 0)
+        self.pane("quotes").items.set_items(items[:shown], "No quotations found.", total=total)
+        self.pane("quotes").set_count(f"{len(quotations)} · {len(analysis.sources)} sources")
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "analysis" and event.state == WorkerState.ERROR:

@@ -9,7 +9,7 @@ from textual import work
 
 from tui.loader import LoadError, load_document
 from tui.screens.loading import full_document
-from tui.widgets.messages import TextReloaded
+from tui.widgets.messages import StoreOpened, TextReloaded
 
 CHECK_SECONDS = 1.0
 
@@ -45,7 +45,7 @@ class WatchMixin:
         self._signature = signature
         self._reload(self.document.path)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="reload")
+    @work(thread=True, exclusive=True, exit_on_error=False, group="reload", description="reload the text")
     def _reload(self, path: str) -> None:
         try:
             document = load_document(path)
@@ -60,7 +60,7 @@ class WatchMixin:
         self._show_busy("loading the text…")
         self._split(self.document.path, text, encoding, warnings)
 
-    @work(thread=True, exclusive=True, exit_on_error=False, group="split")
+    @work(thread=True, exclusive=True, exit_on_error=False, group="split", description="split the whole text")
     def _split(self, path: str, text: str | None, encoding: str, warnings: list[str]) -> None:
         try:
             document = full_document(path, text, encoding, warnings)
@@ -78,19 +78,52 @@ class WatchMixin:
         if document.content_hash == self.document.content_hash:
             return
         if message.after_preview:
-            moved = self.view.cursor != min(self.restore_to, len(self.document.paragraphs) - 1)
             self.store = message.store
-            self._adopt(document)
-            gc.freeze()  # the whole text stays loaded: spare the collector from walking it
+            self._show_whole_text(document)
+            self.refresh_notes()
             self._report_store_problem()
-            if not moved:
-                self.view.move_cursor(min(self.restore_to, len(document.paragraphs) - 1), top=True)
+            self.start_analysis()
             return
         self._adopt(document)
         orphans = len(self.store.orphans())
         tail = f"; {orphans} note(s) orphaned" if orphans else ""
         self.notify(f"The text changed on disk: reloaded, notes re-anchored{tail}.",
                     title="Reloaded", timeout=6)
+
+    def adopt_full_text(self, document) -> None:
+        """Show the whole of a long text sent by the analysis run; its notes open in a thread."""
+        if document.content_hash == self.document.content_hash:
+            return
+        self._show_whole_text(document)
+        self._show_busy("analysing…")
+        self._open_store(document)
+
+    def _show_whole_text(self, document) -> None:
+        """Put the whole text in place of its preview, on the same paragraph unless the reader moved."""
+        moved = self.view.cursor != min(self.restore_to, len(self.document.paragraphs) - 1)
+        self.document = document
+        self.query_one("#header").document = document
+        self.view.set_paragraphs(document.paragraphs)
+        self.view.move_cursor(self.view.cursor)
+        gc.freeze()  # the whole text stays loaded: spare the collector from walking it
+        if not moved:
+            self.view.move_cursor(min(self.restore_to, len(document.paragraphs) - 1), top=True)
+        if self.search_query:
+            self.run_search(self.search_query)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="split", description="open the notes")
+    def _open_store(self, document) -> None:
+        # Anchoring many notes on a book takes a while: do it here, not on the UI thread.
+        from tui.notes import NotesStore
+
+        self.post_message(StoreOpened(document, NotesStore.open(document.path, document)))
+
+    def on_store_opened(self, message: StoreOpened) -> None:
+        if message.document is not self.document:
+            return  # the text was replaced meanwhile
+        self.store = message.store
+        self.refresh_notes()
+        self._report_store_problem()
 
     def _adopt(self, document) -> None:
         """Show ``document`` instead of the current one, notes re-anchored, analysis restarted."""

@@ -48,13 +48,18 @@ class ItemList(OptionList):
         self.current_paragraph: int | None = None
 
     def set_items(self, items: list[tuple[Content | str, int | None]],
-                  empty: str = "Nothing here.") -> int:
-        """Show ``(prompt, paragraph)`` items, capped; returns how many there are in all."""
+                  empty: str = "Nothing here.", total: int | None = None) -> int:
+        """Show ``(prompt, paragraph)`` items, capped; returns how many there are in all.
+
+        ``total`` is how many there are when ``items`` holds only the first of them
+        (building a prompt for each of a book's thousands of figures would stall the UI).
+        """
         shown = items[:MAX_ITEMS]
+        total = max(len(items), total or 0)
         options: list[Option] = [Option(prompt) for prompt, _ in shown]
         self._paragraph_of = [paragraph for _, paragraph in shown]
-        if len(items) > MAX_ITEMS:
-            more = len(items) - MAX_ITEMS
+        if total > len(shown):
+            more = total - len(shown)
             options.append(Option(Content.styled(f"… and {more} more", "italic"), disabled=True))
             self._paragraph_of.append(None)
         if not options:
@@ -65,7 +70,7 @@ class ItemList(OptionList):
             if paragraph is not None:
                 self._first_of.setdefault(paragraph, position)
         self.set_options(options)
-        return len(items)
+        return total
 
     def paragraph_of(self, position: int) -> int | None:
         """The paragraph of the item at ``position``."""

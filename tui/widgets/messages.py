@@ -37,3 +37,11 @@ class TextReloaded(Message):
     def __init__(self, document: Document, after_preview: bool = False, store=None) -> None:
         super().__init__()
         self.document, self.after_preview, self.store = document, after_preview, store
+
+
+class StoreOpened(Message):
+    """The notes of ``document`` were opened (in a thread) as ``store``."""
+
+    def __init__(self, document: Document, store) -> None:
+        super().__init__()
+        self.document, self.store = document, store
