@@ -308,18 +308,28 @@ def ui_rows(big: Path, args: argparse.Namespace) -> list[Row]:
 
 
 def brief_rows(big: Path) -> list[Row]:
-    """The time of ``closeread brief BIG.md -o OUT``."""
+    """The time of ``closeread brief BIG.md -o OUT``: first with no cached analysis, then with one.
+
+    The first run gets an empty cache folder, so it analyses the text as on a first use; the
+    second finds the analysis the first one cached, as after reading the text in the reader.
+    """
+    rows = []
     with tempfile.TemporaryDirectory(prefix="closeread-brief-") as folder:
-        out = Path(folder) / "brief.md"
-        timing, rss, status, error = run_timed(
-            [str(BIN / "closeread"), "brief", str(big), "-o", str(out)])
-        if status != 0 or not out.exists() or out.stat().st_size == 0:
-            return [Row("brief", f"closeread brief {big.name}",
-                        f"failed (exit {status}): {error or 'no output file'}")]
-    row = Row("brief", f"closeread brief {big.name}", f"{timing}, {rss:.0f} MB peak")
-    if abs(big.stat().st_size / 1e6 - 3) < 0.1:  # the issue's target is for the 3 MB text
-        row.target, row.verdict = "cpu < 3 s", verdict(timing.cpu < 3)
-    return [row]
+        cache = str(Path(folder) / "cache")
+        env = {"XDG_CACHE_HOME": cache, "CLOSEREAD_CACHE_DIR": cache}
+        for when in ("first time", "with the cached analysis"):
+            out = Path(folder) / "brief.md"
+            out.unlink(missing_ok=True)
+            timing, rss, status, error = run_timed(
+                [str(BIN / "closeread"), "brief", str(big), "-o", str(out)], env)
+            if status != 0 or not out.exists() or out.stat().st_size == 0:
+                return rows + [Row("brief", f"closeread brief {big.name}, {when}",
+                                   f"failed (exit {status}): {error or 'no output file'}")]
+            row = Row("brief", f"closeread brief {big.name}, {when}", f"{timing}, {rss:.0f} MB peak")
+            if abs(big.stat().st_size / 1e6 - 3) < 0.1:  # the issue's target is for the 3 MB text
+                row.target, row.verdict = "cpu < 3 s", verdict(timing.cpu < 3)
+            rows.append(row)
+    return rows
 
 
 def print_table(rows: list[Row]) -> None:

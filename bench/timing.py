@@ -85,12 +85,13 @@ with open(sys.argv[1], "w") as out:
 """
 
 
-def run_timed(command: list[str]) -> tuple[Timing, float, int, str]:
-    """Time, peak RSS (MB), exit status and last stderr line of one command."""
+def run_timed(command: list[str], env: dict[str, str] | None = None) -> tuple[Timing, float, int, str]:
+    """Time, peak RSS (MB), exit status and last stderr line of one command (``env`` added)."""
     with tempfile.TemporaryDirectory(prefix="closeread-bench-run-") as folder:
         report = Path(folder) / "report"
         done = subprocess.run([sys.executable, "-c", LAUNCHER, str(report), *command],
-                              capture_output=True, text=True, errors="replace")
+                              capture_output=True, text=True, errors="replace",
+                              env={**os.environ, **(env or {})})
         if not report.exists():
             tail = done.stderr.strip().splitlines()[-1:] or ["launcher failed"]
             return Timing(0.0, 0.0), 0.0, done.returncode or 1, tail[0]
