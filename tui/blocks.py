@@ -1,4 +1,5 @@
-"""Splitting a sanitised text into raw blocks: Markdown through markdown-it-py, plain text by blank lines.
+"""Splitting a sanitised text into raw blocks: Markdown through markdown-it-py (its plainest
+chunks read directly, see :mod:`tui.blocks_fast`), plain text by blank lines.
 
 A block is a paragraph before repair: its kind as the markup says it
 (heading, list, quote, body), its plain text on one line, and a level.
@@ -10,6 +11,8 @@ import re
 from dataclasses import dataclass
 
 from functools import cache
+
+from tui.blocks_fast import FastBlock, markdown_segments
 
 _BULLET = re.compile(r"^\s*(?:[-*+•‣◦]|\d{1,3}[.)])\s+")
 _PAGE_MARKER = re.compile(
@@ -31,7 +34,10 @@ class RawBlock:
 
 def squash(text: str) -> str:
     """One line with single spaces."""
-    return _SPACES.sub(" ", text.replace("\n", " ")).strip()
+    text = text.replace("\n", " ")
+    if "  " in text or "\t" in text:  # the substitution is slow, and most texts need none
+        text = _SPACES.sub(" ", text)
+    return text.strip()
 
 
 def join_wrapped(lines: list[str]) -> str:
@@ -97,6 +103,9 @@ def _parsers():
 
 
 _INLINE_MARKUP = re.compile(r"[*_`\\[\]<>&!~]")
+# A whole block in one emphasis ("*By A. Writer*", "**Note**") with no other markup inside;
+# it opens and closes on a letter or digit, so the delimiters can only be emphasis.
+_EMPHASISED = re.compile(r"(\*\*?|__?)([^\W_](?:[^*_`\\\[\]<>&!~\n]*[^\W_])?)\1")
 _FRONT_MATTER = re.compile(r"\A---\n(.*?)\n(?:---|\.\.\.)\n", re.S)
 
 
@@ -116,11 +125,23 @@ def split_front_matter(text: str) -> tuple[dict[str, str], str]:
 def inline_text(token, env: dict | None = None) -> str:
     """Plain text of an inline token: emphasis and link markup dropped, breaks become spaces."""
     if not token.children:
-        if not _INLINE_MARKUP.search(token.content):
-            return squash(token.content)
-        token = _parsers()[0].parseInline(token.content, env if env is not None else {})[0]
+        return markup_text(token.content, env)
+    return _children_text(token.children)
+
+
+def markup_text(content: str, env: dict | None = None) -> str:
+    """Plain text of a block's inline Markdown source (``env`` holds the text's link definitions)."""
+    if not _INLINE_MARKUP.search(content):
+        return squash(content)
+    emphasised = _EMPHASISED.fullmatch(content)
+    if emphasised:  # a byline in italics, say: markdown-it would give just the words
+        return squash(emphasised.group(2))
+    return _children_text(_parsers()[0].parseInline(content, env if env is not None else {})[0].children)
+
+
+def _children_text(children) -> str:
     parts = []
-    for child in token.children or ():
+    for child in children or ():
         if child.type in ("text", "code_inline"):
             parts.append(child.content)
         elif child.type in ("softbreak", "hardbreak"):
@@ -131,43 +152,81 @@ def inline_text(token, env: dict | None = None) -> str:
 
 
 def markdown_blocks(text: str) -> list[RawBlock]:
-    """Blocks of a Markdown text: headings, paragraphs, list items, block quotes, code and table rows."""
-    blocks: list[RawBlock] = []
-    list_depth = quote_depth = 0
-    heading_level = 0
-    page_break = False
-    env: dict = {}
-    table_header: list[str] = []
-    tokens = _parsers()[1].parse(text, env)
-    for index, token in enumerate(tokens):
-        kind = token.type
-        if kind in ("bullet_list_open", "ordered_list_open"):
-            list_depth += 1
-        elif kind in ("bullet_list_close", "ordered_list_close"):
-            list_depth -= 1
-        elif kind == "blockquote_open":
-            quote_depth += 1
-        elif kind == "blockquote_close":
-            quote_depth -= 1
-        elif kind == "heading_open":
-            heading_level = int(token.tag[1])
-        elif kind == "hr":
-            page_break = True
-        elif kind == "inline" and tokens[index - 1].type in ("paragraph_open", "heading_open"):
-            block = _inline_block(inline_text(token, env), heading_level, list_depth, quote_depth)
-            heading_level = 0
-            if block.kind == "body" and blocks and _PAGE_MARKER.match(block.text):
-                page_break = True
-            elif block.text:
-                block.after_page_break, page_break = page_break, False
-                blocks.append(block)
-        elif kind in ("fence", "code_block"):
-            blocks.extend(RawBlock("body", squash(line)) for line in token.content.splitlines() if line.strip())
-        elif kind == "tr_open" and tokens[index - 1].type == "thead_open":
-            table_header = _table_cells(tokens, index, env)
-        elif kind == "tr_open":
-            blocks.append(RawBlock("list", _table_row(table_header, _table_cells(tokens, index, env)), 1))
-    return [b for b in blocks if b.text]
+    """Blocks of a Markdown text: headings, paragraphs, list items, block quotes, code and table rows.
+
+    Plain chunks are read directly (see :mod:`tui.blocks_fast`); the rest goes through
+    markdown-it.  Every segment is parsed before any inline text is read, because a link
+    definition anywhere in the text applies to links before it.
+    """
+    reader = _MarkdownReader()
+    parser = _parsers()[1]
+    segments = markdown_segments(text)
+    tokens = {index: parser.parse(segment, reader.env)
+              for index, segment in enumerate(segments) if isinstance(segment, str)}
+    for index, segment in enumerate(segments):
+        if isinstance(segment, str):
+            reader.read_tokens(tokens[index])
+        else:
+            reader.read_fast(segment)
+    return [b for b in reader.blocks if b.text]
+
+
+class _MarkdownReader:
+    """Turns markdown-it tokens and fast blocks, in text order, into raw blocks."""
+
+    def __init__(self) -> None:
+        self.blocks: list[RawBlock] = []
+        self.env: dict = {}
+        self.page_break = False
+
+    def add_inline(self, text: str, heading_level: int, list_depth: int, quote_depth: int) -> None:
+        """A paragraph, heading or list item; a lone page number only marks a page break."""
+        block = _inline_block(text, heading_level, list_depth, quote_depth)
+        if block.kind == "body" and self.blocks and _PAGE_MARKER.match(block.text):
+            self.page_break = True
+        elif block.text:
+            block.after_page_break, self.page_break = self.page_break, False
+            self.blocks.append(block)
+
+    def read_fast(self, fast_blocks: list[FastBlock]) -> None:
+        for fast in fast_blocks:
+            text = markup_text(fast.content, self.env)
+            if fast.kind == "heading":
+                self.add_inline(text, fast.level, 0, 0)
+            elif fast.kind == "quote":
+                self.add_inline(text, 0, 0, fast.level)
+            else:
+                self.add_inline(text, 0, fast.level, 0)  # a list item's depth; a paragraph's level is 0
+
+    def read_tokens(self, tokens) -> None:
+        list_depth = quote_depth = 0
+        heading_level = 0
+        table_header: list[str] = []
+        env = self.env
+        for index, token in enumerate(tokens):
+            kind = token.type
+            if kind in ("bullet_list_open", "ordered_list_open"):
+                list_depth += 1
+            elif kind in ("bullet_list_close", "ordered_list_close"):
+                list_depth -= 1
+            elif kind == "blockquote_open":
+                quote_depth += 1
+            elif kind == "blockquote_close":
+                quote_depth -= 1
+            elif kind == "heading_open":
+                heading_level = int(token.tag[1])
+            elif kind == "hr":
+                self.page_break = True
+            elif kind == "inline" and tokens[index - 1].type in ("paragraph_open", "heading_open"):
+                self.add_inline(inline_text(token, env), heading_level, list_depth, quote_depth)
+                heading_level = 0
+            elif kind in ("fence", "code_block"):
+                self.blocks.extend(RawBlock("body", squash(line)) for line in token.content.splitlines()
+                                   if line.strip())
+            elif kind == "tr_open" and tokens[index - 1].type == "thead_open":
+                table_header = _table_cells(tokens, index, env)
+            elif kind == "tr_open":
+                self.blocks.append(RawBlock("list", _table_row(table_header, _table_cells(tokens, index, env)), 1))
 
 
 def _inline_block(text: str, heading_level: int, list_depth: int, quote_depth: int) -> RawBlock:

@@ -18,11 +18,20 @@ _QUOTE_FOLD = (("“", '"'), ("”", '"'), ("‘", "'"), ("’", "'"), ("–", "
 def normalise_for_id(text: str) -> str:
     """Text folded so that cosmetic edits (case, spacing, quote style) keep the same id."""
     if text.isascii():
-        return " ".join(text.casefold().split())
+        return _single_spaced(text.casefold())
     folded = unicodedata.normalize("NFKC", text).casefold()
     for fancy, plain in _QUOTE_FOLD:  # str.replace is far quicker than str.translate here
         folded = folded.replace(fancy, plain)
-    return " ".join(folded.split())
+    return _single_spaced(folded)
+
+
+def _single_spaced(text: str) -> str:
+    """Runs of white space as single spaces, none at the ends."""
+    # Paragraph texts mostly are already; checking is quicker than splitting and joining.
+    # (The only printable white space is the plain space.)
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return " ".join(text.split())
 
 
 def paragraph_id(text: str) -> str:

@@ -42,7 +42,8 @@ _FRONTED_TIME_MAX_CHARS = 60
 _OTHER_OPENERS = frozenset("$£€¥#@&*")
 
 # In-line lists: bullets always start an item; "1." / "a)" markers do when the paragraph opens with one.
-_BULLET = re.compile(r"\s+(?=[•⁃‣◦▪●])")
+_BULLETS = "•⁃‣◦▪●"
+_BULLET = re.compile(r"\s+(?=[%s])" % _BULLETS)
 _LIST_START = re.compile(r"\s*(?:[•⁃‣◦▪●]\s*)?(\(?)(?:(\d{1,3})|([a-z]))(\.\)|\)|\.)\s")
 
 
@@ -56,11 +57,16 @@ def split_sentences(text: str) -> list[str]:
 
 def _list_items(text: str) -> list[str]:
     """The paragraph cut before bullets and before the next numbers of an opening numbered list."""
-    chunks = [text] if text.isascii() else _BULLET.split(text)
+    chunks = _BULLET.split(text) if _has_bullet(text) else [text]
     items: list[str] = []
     for chunk in chunks:
         items.extend(_numbered_items(chunk))
     return items
+
+
+def _has_bullet(text: str) -> bool:
+    """True when a bullet character occurs; far quicker than letting the split look for one."""
+    return not text.isascii() and any(bullet in text for bullet in _BULLETS)
 
 
 def _numbered_items(text: str) -> list[str]:
