@@ -13,11 +13,12 @@ from __future__ import annotations
 import gc
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from tui import quotes_attrib as attrib
 from tui.document import Paragraph
 from tui.quotes_attrib import Attribution
-from tui.quotes_entities import NAME_RE, classify, learn_genders, may_name_genders, scan_names
+from tui.quotes_entities import NAME_RE, Entity, classify, learn_genders, may_name_genders, scan_names
 from tui.quotes_kinds import quote_kind
 from tui.quotes_spans import Piece, find_pieces
 from tui.quotes_tracker import Tracker
@@ -194,27 +195,14 @@ class _Extractor:
             return self.tracker.refer(low, pos, WINDOW, role=2), phrase
         if low in _FIRST_PERSON:
             return None, None
-        person, org = None, None
-        phrase = _PARENTHESES.sub("", phrase)
-        for m in NAME_RE.finditer(phrase):
-            if phrase[m.end():m.end() + 2] in ("’s", "'s") or m.group()[-2:] in ("’s", "'s"):
-                continue  # "Obama's former strategist" is not Obama
-            entity = classify(m.group(), phrase[max(0, m.start() - 4):m.start()].lower() == "the ")
-            if entity is None:
-                continue
-            if entity.kind == "person":
-                person = entity
-            elif person is None:
-                org = entity
+        phrase, person, org, described = _phrase_names(phrase)
         if person is None or person.weak:
             # "The Shadow Secretary for the Family, Theresa May, said": the name is in the appositive.
-            named = [e for e in map(classify, NAME_RE.findall(_PARENTHESES.sub("", appositive)))
-                     if e is not None and e.kind == "person" and not e.weak]
-            if named:
-                return self.tracker.add(named[0], pos, 2), None
+            named = _appositive_person(appositive)
+            if named is not None:
+                return self.tracker.add(named, pos, 2), None
         entity = person or org
-        words = phrase.split()
-        if entity is not None and not (len(words) > 1 and words[-1][:1].islower()):
+        if entity is not None and not described:
             return self.tracker.add(entity, pos, 2), None
         # A description ("the New York businessman", "Richmond police") is shown as written.
         return self._reference(_LEADING_STOP.sub("", phrase), pos)
@@ -238,6 +226,35 @@ class _Extractor:
             if mention.kind == "org" and _OUTLET_KEYS.search(mention.key):
                 return self.tracker.name(mention.key)
         return None
+
+
+# Speaker phrases come back again and again ("Smith", "a spokesman"): what they name is worked out once.
+@lru_cache(maxsize=4096)
+def _phrase_names(phrase: str) -> tuple[str, Entity | None, Entity | None, bool]:
+    """A speaker phrase without its parentheses, the person it names (the last one), the organisation
+    named before any person, and whether it ends as a description ("the New York businessman")."""
+    person, org = None, None
+    phrase = _PARENTHESES.sub("", phrase)
+    for m in NAME_RE.finditer(phrase):
+        if phrase[m.end():m.end() + 2] in ("’s", "'s") or m.group()[-2:] in ("’s", "'s"):
+            continue  # "Obama's former strategist" is not Obama
+        entity = classify(m.group(), phrase[max(0, m.start() - 4):m.start()].lower() == "the ")
+        if entity is None:
+            continue
+        if entity.kind == "person":
+            person = entity
+        elif person is None:
+            org = entity
+    words = phrase.split()
+    return phrase, person, org, len(words) > 1 and words[-1][:1].islower()
+
+
+@lru_cache(maxsize=4096)
+def _appositive_person(appositive: str) -> Entity | None:
+    """The first person an appositive (", Theresa May,") names for sure, if any."""
+    named = [e for e in map(classify, NAME_RE.findall(_PARENTHESES.sub("", appositive)))
+             if e is not None and e.kind == "person" and not e.weak]
+    return named[0] if named else None
 
 
 def extract_quotes(paragraphs: Sequence[Paragraph]) -> tuple[list[dict], list[dict]]:

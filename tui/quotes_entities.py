@@ -21,19 +21,48 @@ from tui.reporting_verbs import FORMS, trie_pattern
 if TYPE_CHECKING:
     from tui.quotes_tracker import Tracker
 
-_ABBR = r"(?:Mr|Mrs|Ms|Dr|Sens?|Reps?|Govs?|Gen|Lt|Col|Sgt|Capt|Rev|St|Jr|Sr|Prof|Adm|Maj|Cmdr|Atty|Supt|Pres|Ft|Mt)\."
+_ABBREVIATIONS = ("Mr Mrs Ms Dr Sen Sens Rep Reps Gov Govs Gen Lt Col Sgt Capt Rev St Jr Sr Prof Adm Maj Cmdr Atty "
+                  "Supt Pres Ft Mt").split()
+_ABBR = rf"(?:{'|'.join(_ABBREVIATIONS)})\."
 _TOKEN = rf"(?:{_ABBR}|[A-Z]\.(?:[A-Z]\.)*|[A-Z][\w’'\-]*\w|[A-Z])"
 _CONNECT = r"(?:(?:de|van|von|der|den|bin|al|da|del|la|le|di|du|dos)\s+)?"
 NAME = rf"(?<![\w’'\-])(?=[A-Z]){_TOKEN}(?:[ \u00a0]+{_CONNECT}{_TOKEN}){{0,5}}"
 NAME_RE = re.compile(NAME)
-# One pass finds names and subject pronouns; the lookahead lets the engine skip most positions fast.
+
+
+def _behind_one_of(words: list[str]) -> str:
+    """A pattern that holds where the text just before is one of ``words`` (a lookbehind needs one width,
+    so there is one per length)."""
+    by_length: dict[int, list[str]] = {}
+    for word in words:
+        by_length.setdefault(len(word), []).append(re.escape(word))
+    return "(?:" + "|".join(f"(?<={'|'.join(group)})" for _, group in sorted(by_length.items())) + ")"
+
+
+def _rest_of(words: list[str]) -> str:
+    """A pattern for the rest of ``words`` once their first letter is matched ("(?<=T)he(?:se|y)?")."""
+    by_first: dict[str, list[str]] = {}
+    for word in words:
+        by_first.setdefault(word[0], []).append(word[1:])
+    rests = [f"(?<={re.escape(first)}){trie_pattern(rest)}" for first, rest in sorted(by_first.items())]
+    return "(?:" + "|".join(rests) + ")"
+
+
+# One pass finds names and subject pronouns. The pattern opens with a character class (the first letter
+# of a name, "he" or "she"), so that the engine skips in C to those letters: an opening lookbehind would
+# make it try every position. What follows is each alternative past that letter, which lookbehinds check.
+# A name token past its capital: an abbreviation ("Mr."), initials ("J.D."), a word, or nothing.
+# (The longest abbreviation has four letters.)
+_TOKEN_REST = rf"(?:[a-z]{{1,3}}\.{_behind_one_of([a + '.' for a in _ABBREVIATIONS])}|\.(?:[A-Z]\.)*|[\w’'\-]*\w|)"
 # A lone capitalised stop word ("The", "Monday") is skipped inside the engine, where it costs least.
-# The stop words go in as a trie ("Th(?:e(?:se|y)?|is|ose)"), so that the engine tries a few letters
-# where a flat alternation would try every word; they are looked for only where a capital starts.
-_LONE_STOP = trie_pattern([w.capitalize() for w in CAP_STOP if w.isalpha() and w not in ("he", "she")])
+# The stop words go in as a trie ("(?<=T)h(?:e(?:se|y)?|is|ose)"), so that the engine tries a few letters
+# where a flat alternation would try every word.
+_LONE_STOP_REST = _rest_of([w.capitalize() for w in CAP_STOP if w.isalpha() and w not in ("he", "she")])
 _NAME_OR_PRONOUN = re.compile(
-    rf"(?<![\w’'\-])(?:(?P<pron>(?:[Hh]e|[Ss]he)\b)"
-    rf"|(?=[A-Z])(?!{_LONE_STOP}\b(?![ \u00a0]+[A-Z])){_TOKEN}(?:[ \u00a0]+{_CONNECT}{_TOKEN}){{0,5}})"
+    r"[A-Zhs](?<![\w’'\-].)"
+    # The empty group marks a pronoun, the whole match.
+    r"(?:(?:(?<=[Hh])e|(?<=[Ss])he)\b(?P<pron>)"
+    rf"|(?<=[A-Z])(?!{_LONE_STOP_REST}\b(?![ \u00a0]+[A-Z])){_TOKEN_REST}(?:[ \u00a0]+{_CONNECT}{_TOKEN}){{0,5}})"
     # The word after the name, past an adverb ("Smith quickly said"): caught here, it costs no second look.
     r"(?=\s+(?:[a-z]+ly\s+)?(?P<next>[a-z]+)\b)?")
 _ORG_TAIL = re.compile(r"\s+(?:of|on|for|of\s+the|for\s+the|on\s+the)\s+")
@@ -42,7 +71,7 @@ _AUXILIARIES = frozenset("has had have is was were are will would could can may 
 _IRREGULAR_PAST = frozenset("""made went took gave got came knew saw became began left felt kept held brought ran met
 paid sent spent stood lost won led heard meant set sat let found built bought caught fought taught sought drove
 rose fell grew threw chose spoke wore broke forgot hid shook stole struck swore understood wrote""".split())
-_WORD_BEFORE = re.compile(r"([a-z]+)\s+$")
+_LOWERCASE = frozenset("abcdefghijklmnopqrstuvwxyz")
 _NOT_VERBS = frozenset("is as has was its this his us thus bus news plus status less unless".split())
 _INTRO_TAIL = re.compile(r"(?:^|[.!?:;][\"”’]?\s+)(?:But|And|So|Yet|Still|Now|Then|Also|However|Meanwhile|"
                          r"Later|Instead|Earlier),?$")
@@ -154,10 +183,10 @@ def scan_names(text: str, skip: list[tuple[int, int]]) -> list[tuple[int, int, E
     for low, high in _gaps(skip, len(text)):
         for m in finditer(text, low, high):
             start, end = m.span()
-            pronoun, following = m.group("pron", "next")
-            if pronoun:
-                if _is_verb(following):
-                    found.append((start, end, pronoun.lower(), 1))
+            pronoun, following = m.groups()  # the pattern's only groups: "pron" and "next"
+            if pronoun is not None:  # the group is empty: the pronoun is the whole match
+                if _IS_VERB[following]:
+                    found.append((start, end, m.group().lower(), 1))
                 continue
             if start - last_org_end < 12 and org_tail(text, last_org_end, start):
                 continue  # "Commission on Presidential Debates": the tail of the organisation before
@@ -177,12 +206,12 @@ def scan_names(text: str, skip: list[tuple[int, int]]) -> list[tuple[int, int, E
                     role = 1
                 else:
                     opens = _starts_clause(text, start)
-                    if _is_verb(following) or opens:
+                    if _IS_VERB[following] or opens:
                         role = 1 if not plural and not opens else KNOWN_SUBJECT
                     else:
                         role = 0
             else:
-                role = 1 if _is_verb(following) or _starts_clause(text, start) or _after_verb(text, start) \
+                role = 1 if _IS_VERB[following] or _starts_clause(text, start) or _after_verb(text, start) \
                     else 0
             found.append((start, end, entity, role))
     return found
@@ -205,45 +234,57 @@ def _looks_like_verb(word: str) -> bool:
         len(word) > 3 and word.endswith("s") and not word.endswith("ss") and word not in _NOT_VERBS)
 
 
-_VERB_MEMO: dict[str, bool] = {}  # the same few hundred words follow names again and again
+class _VerbMemo(dict):
+    """``memo[word]``: whether a word after a name looks like its verb ("said", "has", "walked"); None
+    (no word) is none. The same few hundred words follow names again and again, and a lookup that hits
+    costs less than a function call."""
+
+    def __missing__(self, word: str | None) -> bool:
+        if len(self) > 50_000:
+            self.clear()
+        verb = self[word] = word is not None and _looks_like_verb(word)
+        return verb
 
 
-def _is_verb(word: str | None) -> bool:
-    """Whether a word after a name looks like its verb ("said", "has", "walked")."""
-    if word is None:
-        return False
-    verb = _VERB_MEMO.get(word)
-    if verb is None:
-        if len(_VERB_MEMO) > 50_000:
-            _VERB_MEMO.clear()
-        verb = _VERB_MEMO[word] = _looks_like_verb(word)
-    return verb
+_IS_VERB = _VerbMemo()
 
 
 def _after_verb(text: str, start: int) -> bool:
     """Whether a reporting verb stands right before a name (", noted NBC's Jane Doe")."""
-    window = text[max(0, start - 16):start]
-    if not window[-1:].isspace():
-        return False  # the common case, decided without the pattern
-    m = _WORD_BEFORE.search(window)
-    return m is not None and m.group(1) in FORMS
+    if not start or not text[start - 1].isspace():
+        return False  # a name right after a mark or a bracket
+    # The lowercase letters right before the spaces, as "([a-z]+)\s+$" finds them in the last 16 characters:
+    # a walk back over one word costs less than a search that tries every position of the window.
+    window = text[max(0, start - 16):start].rstrip()
+    at = len(window)
+    while at and window[at - 1] in _LOWERCASE:
+        at -= 1
+    return window[at:] in FORMS
 
 
 def _starts_clause(text: str, start: int) -> bool:
     """Whether a name at ``start`` opens its sentence (after an optional "But", "And" ...)."""
-    prefix = text[max(0, start - 24):start].rstrip()
-    if not prefix:
+    low, end = max(0, start - 24), start
+    while end > low and text[end - 1].isspace():  # the spaces before the name, most often one
+        end -= 1
+    if end == low:
         return start < 24
-    if prefix[-1] in ".!?:;\"”":
+    if text[end - 1] in ".!?:;\"”":
         return True
     # The pattern needs one of its words as the last word (a comma may follow it): test that first.
+    prefix = text[low:end]
     return prefix.rsplit(None, 1)[-1].rstrip(",") in _INTRO_WORDS and _INTRO_TAIL.search(prefix) is not None
+
+
+# " he ", " she ", "She ", " he,", " she,", "herself" or "himself": all but "He " hold an "h". A pattern that
+# opens with that letter lets the engine skip ahead fast, where a substring test for each would read the
+# text seven times.
+_GENDER_CUE = re.compile(r"h(?:e(?:(?<= he)[ ,]|(?<= she)[ ,]|(?<=She) |rself)|imself)")
 
 
 def may_name_genders(text: str) -> bool:
     """Whether ``text`` holds a pronoun that :func:`learn_genders` could learn from."""
-    return (" he " in text or " she " in text or "He " in text or "She " in text or "himself" in text
-            or "herself" in text or " he," in text or " she," in text)
+    return "He " in text or _GENDER_CUE.search(text) is not None
 
 
 def learn_genders(tracker: Tracker, text: str, names: list[tuple[int, int, Entity | str, int]]) -> None:

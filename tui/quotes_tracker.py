@@ -8,7 +8,7 @@ speaker before it.
 
 from __future__ import annotations
 
-from bisect import bisect_left, insort
+from bisect import bisect_left
 from collections.abc import Iterator
 from dataclasses import dataclass
 from operator import attrgetter
@@ -72,8 +72,10 @@ class Tracker:
         # Person keys are words joined by single spaces ("jane doe"): the surname is after the last one.
         _, space, surname = entity.key.rpartition(" ")
         if space:
-            keys = self.surnames.setdefault(surname, [])
-            if not keys or keys[-1] != entity.key:  # the latest already: nothing to move
+            keys = self.surnames.get(surname)
+            if keys is None:
+                self.surnames[surname] = [entity.key]
+            elif keys[-1] != entity.key:  # the latest already: nothing to move
                 if entity.key in keys:
                     keys.remove(entity.key)
                 keys.append(entity.key)
@@ -86,10 +88,13 @@ class Tracker:
 
     def _insert(self, mention: Mention) -> None:
         """Keep mentions in text order (a speaker found after the names of its paragraph goes back in)."""
-        if not self.mentions or self.mentions[-1].pos <= mention.pos:
-            self.mentions.append(mention)
-        else:
-            insort(self.mentions, mention, key=_POS)
+        mentions, pos = self.mentions, mention.pos
+        at = len(mentions)
+        # A speaker goes back past the few names of its own paragraph at most: a walk from the end costs
+        # less than a bisection that reads the position of a dozen mentions.
+        while at and mentions[at - 1].pos > pos:
+            at -= 1
+        mentions.insert(at, mention)
 
     def earlier(self, pos: int) -> Iterator[Mention]:
         """Mentions before ``pos``, nearest first."""
