@@ -12,6 +12,7 @@ from __future__ import annotations
 import gc
 import math
 import re
+from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -67,12 +68,13 @@ class ExtractiveSummarizer:
         for heading, members in sections(document, cands):
             if not members:
                 continue
-            sub_cands = [cands[i] for i in members]
+            start, end = members.start, members.stop  # a section's candidates are consecutive: slices suffice
+            sub_cands = cands[start:end]
             heading_vec = normalise({t: 1.0 for t in content_terms(heading.text)})
             k = section_sentence_count(sum(c.words for c in sub_cands))
-            sub_static = [priors[i] for i in members], [multipliers[i] for i in members]
+            sub_static = priors[start:end], multipliers[start:end]
             sub_scores = score_candidates(sub_cands, space, members, heading_vec, k, self.weights, sub_static)
-            picked = select(sub_scores, lambda j: space.vector(members[j]), k, self.weights,
+            picked = select(sub_scores, lambda j, start=start: space.vector(start + j), k, self.weights,
                             [c.text for c in sub_cands], pool=SECTION_POOL)
             out.append({"heading": heading.text, "paragraph": heading.index,
                         "sentences": [as_item(sub_cands[i]) for i in picked]})
@@ -118,8 +120,8 @@ def section_level(headings: list[Paragraph]) -> int:
     return min(repeated) if repeated else max(levels)
 
 
-def sections(document: Document, cands: list[Candidate]) -> list[tuple[Paragraph, list[int]]]:
-    """(heading paragraph, candidate indices) per section heading, in order; nothing when there is no heading.
+def sections(document: Document, cands: list[Candidate]) -> list[tuple[Paragraph, range]]:
+    """(heading paragraph, range of candidate indices) per section heading, in order; nothing without headings.
 
     Deeper headings belong to the section around them.
     """
@@ -128,17 +130,11 @@ def sections(document: Document, cands: list[Candidate]) -> list[tuple[Paragraph
         return []
     level = section_level(headings)
     headings = [h for h in headings if max(h.level, 1) <= level]
-    out, c = [], 0
-    while c < len(cands) and cands[c].paragraph < headings[0].index:
-        c += 1  # sentences before the first heading belong to the document summary only
-    for h, heading in enumerate(headings):
-        end = headings[h + 1].index if h + 1 < len(headings) else math.inf
-        members = []
-        while c < len(cands) and cands[c].paragraph < end:
-            members.append(c)
-            c += 1
-        out.append((heading, members))
-    return out
+    # Candidates are in reading order: each section's start is the first candidate at or after its heading.
+    # Sentences before the first heading belong to the document summary only.
+    paragraphs = [c.paragraph for c in cands]
+    starts = [bisect_left(paragraphs, h.index) for h in headings]
+    return [(heading, range(start, end)) for heading, start, end in zip(headings, starts, [*starts[1:], len(cands)])]
 
 
 def section_sentence_count(words: int) -> int:
@@ -170,6 +166,8 @@ def paragraph_gists(document: Document, cands: list[Candidate], scores: list[flo
 
 def trim_gist(text: str, limit: int = GIST_CHARS) -> str:
     """``text`` cut to at most ``limit`` characters, preferably at a clause end, with an ellipsis."""
+    if len(text) <= limit and text.isprintable() and "  " not in text and text.strip(" ") == text:
+        return text  # already single-spaced (printable text has no blank but the space): nothing to do
     text = " ".join(text.split())
     if len(text) <= limit:
         return text

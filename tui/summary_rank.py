@@ -18,7 +18,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from itertools import chain, repeat
+from itertools import chain, count, repeat
 from operator import mul
 
 Vector = dict[str, float]
@@ -121,32 +121,33 @@ class TermSpace:
     ``weight`` holds every term of the text: ``log(idf_offset + n / df)``, or 1 when ``idf_offset`` is 0.
     """
 
-    __slots__ = ("terms", "weight", "inv_norm")
+    __slots__ = ("terms", "sets", "weight", "inv_norm")
 
     def __init__(self, term_lists: Sequence[Sequence[str]], idf_offset: float = 0.0) -> None:
-        sets = list(map(set, term_lists))
+        self.sets = sets = list(map(set, term_lists))  # kept: a query's few terms test against them fast
         df = Counter(chain.from_iterable(sets))
         n = max(len(term_lists), 1)
         self.terms = term_lists
         self.weight = ({t: math.log(idf_offset + n / f) for t, f in df.items()} if idf_offset
                        else dict.fromkeys(df, 1.0))
         square = {t: w * w for t, w in self.weight.items()}.__getitem__
-        inv_norm = []
-        for terms, distinct in zip(term_lists, sets):
-            if len(distinct) == len(terms):  # no repeated term, the common case: no counting needed
-                total = sum(map(square, terms))
-            else:
-                total = sum(tf * tf * square(t) for t, tf in Counter(terms).items())
-            inv_norm.append(1.0 / math.sqrt(total) if total else 0.0)
-        self.inv_norm = inv_norm
+        totals = [sum(map(square, terms)) for terms in term_lists]  # right for the common case: no repeated term
+        for i, length, distinct in zip(count(), map(len, term_lists), map(len, sets)):
+            if length != distinct:
+                totals[i] = sum(tf * tf * square(t) for t, tf in Counter(term_lists[i]).items())
+        sqrt = math.sqrt
+        self.inv_norm = [1.0 / sqrt(total) if total else 0.0 for total in totals]
 
     def __len__(self) -> int:
         return len(self.terms)
 
     def vector(self, i: int) -> Vector:
         """Sentence ``i`` as a unit dict vector (empty for a sentence without terms)."""
-        weight, scale, vec = self.weight, self.inv_norm[i], {}
-        for t in self.terms[i]:
+        weight, scale, terms = self.weight, self.inv_norm[i], self.terms[i]
+        if len(terms) == len(self.sets[i]):  # no repeated term, the common case: one product per term
+            return {t: weight[t] * scale for t in terms}
+        vec: Vector = {}
+        for t in terms:
             vec[t] = vec.get(t, 0.0) + weight[t] * scale
         return vec
 
@@ -159,16 +160,15 @@ class TermSpace:
 
         Equals :func:`centroid_similarity` of their vectors, in two passes over their terms.
         """
-        terms, inv = self.terms, self.inv_norm
+        terms, inv, _ = self.rows(members)
         mass: dict[str, float] = {}  # sum over members of tf * inv_norm, per term
         get = mass.get
-        for i in members:
-            scale = inv[i]
-            for t in terms[i]:
+        for these, scale in zip(terms, inv):
+            for t in these:
                 mass[t] = get(t, 0.0) + scale
         weight = self.weight
         pull = {t: m * weight[t] * weight[t] for t, m in mass.items()}.__getitem__
-        return [max(inv[i] * sum(map(pull, terms[i])) - 1.0, 0.0) if terms[i] else 0.0 for i in members]
+        return [max(scale * sum(map(pull, these)) - 1.0, 0.0) if these else 0.0 for these, scale in zip(terms, inv)]
 
     def similarity(self, members: Sequence[int], query: Vector) -> list[float]:
         """Cosine similarity of each of ``members`` to the unit vector ``query`` (a title, say)."""
@@ -176,5 +176,16 @@ class TermSpace:
         scaled_query = {t: q * weight[t] for t, q in query.items() if t in weight}
         if not scaled_query:
             return [0.0] * len(members)
-        get, terms, inv = scaled_query.get, self.terms, self.inv_norm
-        return [inv[i] * sum(map(get, terms[i], _ZEROS)) for i in members]
+        get, keys = scaled_query.get, scaled_query.keys()
+        terms, inv, sets = self.rows(members)
+        # Most sentences share no term with a short query: a test over the query's terms settles them.
+        return [0.0 if keys.isdisjoint(distinct) else scale * sum(map(get, these, _ZEROS))
+                for these, scale, distinct in zip(terms, inv, sets)]
+
+    def rows(self, members: Sequence[int]) -> tuple[Sequence[Sequence[str]], Sequence[float], Sequence[set[str]]]:
+        """The term lists, inverse norms and term sets of ``members``: slices when they are a plain range."""
+        if isinstance(members, range) and members.step == 1:
+            part = slice(members.start, members.stop)
+            return self.terms[part], self.inv_norm[part], self.sets[part]
+        return ([self.terms[i] for i in members], [self.inv_norm[i] for i in members],
+                [self.sets[i] for i in members])

@@ -12,11 +12,13 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterator, Sequence
+from functools import lru_cache
 from itertools import islice
 from dataclasses import dataclass
 
 from tui.document import Document, Paragraph
-from tui.summary_rank import TermSpace, Vector, dot, lexrank, normalise, scaled
+from tui.summary_rank import TermSpace, Vector, lexrank, normalise, scaled
+from tui.summary_select import LazyPool
 from tui.summary_text import (_SENTENCE_END_CHARS, _THREE_LOWER_WORDS, _TWO_LOWER_WORDS, Lexicon,
                               clean_sentence, content_terms, ends_like_sentence, has_boilerplate_marks, has_caption_cues, is_boilerplate,
                               is_caption_like, is_labelled_caption, is_pull_quote, texts_with_marks)
@@ -99,8 +101,9 @@ def number_within_sections(cands: list[Candidate], starts: list[int]) -> None:
     """Set each candidate's order and span within its section, for the position prior."""
     bounds = [*starts, len(cands)]
     for start, end in zip(bounds, bounds[1:]):
-        for i in range(start, end):
-            cands[i].order, cands[i].span = i - start, end - start
+        span = end - start
+        for order, cand in enumerate(cands[start:end]):
+            cand.order, cand.span = order, span
 
 
 def paragraph_candidates(paragraph: Paragraph, min_words: int = 5, min_terms: int = 3,
@@ -182,11 +185,17 @@ def static_factors(cands: Sequence[Candidate], weights: Weights = DEFAULT_WEIGHT
     ideal = weights.ideal_words
     lengths = {words: length_factor(words, ideal) for words in {c.words for c in cands}}  # few distinct lengths
     multipliers = [lengths[c.words] * c.penalty for c in cands]
-    # position_prior, written out: a function call per sentence costs more than the sum.
-    sqrt = math.sqrt
-    priors = [0.5 / sqrt(1.0 + c.order) + 0.5 * max(0.0, 1.0 - c.order / max(min(c.span, LEAD_SPAN), 1))
-              for c in cands]
+    priors: list[float] = []
+    while len(priors) < len(cands):  # section by section: the priors of a section depend on its length alone
+        first = cands[len(priors)]
+        priors.extend(section_priors(first.span)[first.order:])
     return priors, multipliers
+
+
+@lru_cache(maxsize=4096)
+def section_priors(span: int) -> tuple[float, ...]:
+    """:func:`position_prior` of each position of a section of ``span`` candidates."""
+    return tuple(position_prior(order, span) for order in range(span))
 
 
 def score_candidates(cands: Sequence[Candidate], space: TermSpace, members: Sequence[int], query: Vector, k: int,
@@ -231,75 +240,16 @@ def select(scores: list[float], vector: Callable[[int], Vector], k: int, weights
     top_score = max(scores, default=0.0)
     top = top_score if top_score > 0 else 1.0
     keep = 1.0 - (1.0 - weights.redundancy) * brevity(k, len(scores), weights)
-    chosen: list[int] = []
-    gain: dict[int, float] = {}  # share of the objective from the score
-    nearest: dict[int, float] = {}  # highest similarity to any chosen sentence, of those still competing
-    pool_index = PoolIndex()
-    while len(chosen) < k:
-        if not nearest:  # the pool is used up (or not yet filled): bring in the next best sentences
-            for i in islice(ranked, size):
-                sim = pool_index.add(i, vector(i), chosen)
-                if sim < weights.duplicate:
-                    nearest[i] = sim
-                    gain[i] = keep * scores[i] / top
-            if not nearest:
+    competing = LazyPool(vector, lambda i: keep * scores[i] / top, 1 - keep, weights.duplicate, gains_fall=keep >= 0)
+    while len(competing.chosen) < k:
+        best = competing.best()
+        if best is None:  # the pool is used up (or not yet filled): bring in the next best sentences
+            competing.fill(islice(ranked, size))
+            best = competing.best()
+            if best is None:
                 break
-            continue
-        best = best_marginal(nearest, gain, 1 - keep)
-        chosen.append(best)
-        del nearest[best]
-        for i, sim in pool_index.similarities(best).items():
-            if i not in nearest:
-                continue
-            if sim >= weights.duplicate:
-                del nearest[i]
-            elif sim > nearest[i]:
-                nearest[i] = sim
-    return sorted(chosen)
-
-
-def best_marginal(nearest: dict[int, float], gain: dict[int, float], redundancy: float) -> int:
-    """The sentence with the highest gain less redundancy times its nearest similarity (the earliest on a tie)."""
-    best, best_value = -1, -math.inf
-    for i, near in nearest.items():
-        value = gain[i] - redundancy * near
-        if value > best_value or (value == best_value and i < best):
-            best, best_value = i, value
-    return best
-
-
-class PoolIndex:
-    """Unit vectors of the sentences competing for selection, with an inverted index over their terms.
-
-    The similarity of one sentence to all the others then touches only the sentences sharing a term with it.
-    """
-
-    __slots__ = ("vectors", "postings")
-
-    def __init__(self) -> None:
-        self.vectors: dict[int, Vector] = {}
-        self.postings: dict[str, list[tuple[int, float]]] = {}
-
-    def add(self, i: int, vec: Vector, chosen: Sequence[int]) -> float:
-        """Index sentence ``i``; returns its highest similarity to the ``chosen`` ones (0 when none)."""
-        self.vectors[i] = vec
-        postings = self.postings
-        for term, weight in vec.items():
-            entry = postings.get(term)
-            if entry is None:
-                postings[term] = [(i, weight)]
-            else:
-                entry.append((i, weight))
-        return max((dot(vec, self.vectors[c]) for c in chosen), default=0.0)
-
-    def similarities(self, i: int) -> dict[int, float]:
-        """Cosine similarity of sentence ``i`` to each indexed sentence that shares a term with it."""
-        out: dict[int, float] = {}
-        get, postings = out.get, self.postings
-        for term, weight in self.vectors[i].items():
-            for j, other in postings[term]:
-                out[j] = get(j, 0.0) + weight * other
-        return out
+        competing.choose(best)
+    return sorted(competing.chosen)
 
 
 def distinct_by_score(scores: list[float], texts: list[str] | None) -> Iterator[int]:

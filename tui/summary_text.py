@@ -157,6 +157,14 @@ def _is_plain_word(piece: str) -> bool:
     return bare.isalpha() and bare.isascii() and piece[:1].isalpha() and piece[-1:].isalpha()
 
 
+_NUMBER_MARKS = str.maketrans("", "", ",.")
+
+
+def _is_plain_number(piece: str) -> bool:
+    """True for ASCII digits with inner "," or "." ("35,586"): _WORD finds it whole, as one word."""
+    return piece[:1].isdigit() and piece[-1:].isdigit() and piece.isascii() and piece.translate(_NUMBER_MARKS).isdigit()
+
+
 class Lexicon(dict):
     """Blank-separated pieces of text ("council's", "said.", "2,000") -> their content stems, each worked out once.
 
@@ -190,6 +198,11 @@ class Lexicon(dict):
                 terms = _term(word)
             if word in QUANTITY_WORDS or word in REPORTING_WORDS:
                 self._flag(piece, word in QUANTITY_WORDS, word in REPORTING_WORDS, False)
+        elif _is_plain_number(piece):  # "2017", "35,586", "29.4": one word, and a figure
+            terms = _TERMS.get(piece)
+            if terms is None:
+                terms = _term(piece)
+            self._flag(piece, True, False, False)
         else:
             words = lower_words(piece)
             stems = terms_of(words)
