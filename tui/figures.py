@@ -25,6 +25,7 @@ _KIND_WEIGHT = {"money": 6.0, "percent": 5.0, "count": 4.5, "measure": 3.5, "dat
 _COUNTS_TRIES = 3  # later occurrences tried when the first one does not say what the figure counts
 _EXTRAS = ("qualifier", "score", "year_inferred")
 _UNKNOWN = object()
+_NO_COUNTS = ("date", "year")  # kinds that never count anything (see figures_counts.what_it_counts)
 
 
 def extract_figures(paragraphs: Sequence[Paragraph]) -> list[dict]:
@@ -145,6 +146,9 @@ def _is_small_count(fig: dict) -> bool:
 
 def _fill_counts(fig: dict) -> None:
     """What a merged figure counts: from its first occurrence, else from a later one that says."""
+    if fig["kind"] in _NO_COUNTS:
+        fig["counts"] = None  # a date or year counts nothing, and neither does a figure linked to it
+        return
     for occurrence in (fig, *fig["others"]):
         fig["counts"] = _counts_of(occurrence)
         if fig["counts"]:
@@ -195,13 +199,12 @@ def _rank(figures: list[dict]) -> list[dict]:
 
 def _public(fig: dict) -> dict:
     """The contract fields plus this extractor's extras, in a stable order."""
-    get = fig.get
-    out = {"text": get("text"), "value": get("value"), "upper": get("upper"), "kind": get("kind"),
-           "counts": get("counts"), "paragraph": get("paragraph"), "paragraphs": get("paragraphs"),
-           "approx": get("approx"), "unit": get("unit"), "sentence": get("sentence")}
+    out = {"text": fig["sentence"][fig["start"]:fig["end"]], "value": fig["value"], "upper": fig["upper"],
+           "kind": fig["kind"], "counts": fig["counts"], "paragraph": fig["paragraph"], "paragraphs": fig["paragraphs"],
+           "approx": fig["approx"], "unit": fig["unit"], "sentence": fig["sentence"]}
     for extra in _EXTRAS:
-        if get(extra):
+        if extra in fig and fig[extra]:
             out[extra] = fig[extra]
-    if get("vague"):
+    if fig.get("vague"):
         out["vague"] = True
     return out

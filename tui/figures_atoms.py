@@ -54,6 +54,7 @@ _MULT_SPACED = re.compile(r"[\s-](thousand|million|billion|trillion)s?\b"
 _PERCENT = re.compile(r"\s?(%|per\s?cent\b|percentage\s+points?\b|pc\b)", re.I)
 _CURRENCY_AFTER = re.compile(rf"\s?(?:US\s)?((?i:{alternation(w for w in CURRENCY_SUFFIX if len(w) > 1)}))(?![\w])"
                              rf"|(p|c|€|\$|£)(?![\w])")
+_CURRENCY_FIRST = frozenset(c for w in CURRENCY_SUFFIX if len(w) > 1 for c in (w[0].lower(), w[0].upper()))
 _UNIT_AFTER = re.compile(rf"(?:\s|-)?({alternation(MEASURE_UNITS)})(?![A-Za-z])")
 _UNIT_POWER = re.compile(r"(?:\^?[23]|²|³|\s(?:cubed|squared))?"
                          r"(?:/(?:\w+)|\s+per\s+(?:hour|second|day|week|year|kg|cent))?")
@@ -214,8 +215,19 @@ def suffix(s: str, pos: int, money: bool, num: str) -> dict:
     return out
 
 
+def _may_be_currency(s: str, pos: int) -> bool:
+    """Cheap test before _CURRENCY_AFTER: a currency sign, or (after one space at most) a character that
+    starts a currency word in either case; any other non-ASCII character may fold to one."""
+    c = s[pos:pos + 1]
+    if c in ("p", "c", "€", "$", "£"):
+        return True
+    if c.isspace():
+        c = s[pos + 1:pos + 2]
+    return c in _CURRENCY_FIRST or not c.isascii()
+
+
 def _currency_after(s: str, pos: int, out: dict) -> bool:
-    m = _CURRENCY_AFTER.match(s, pos)
+    m = _CURRENCY_AFTER.match(s, pos) if _may_be_currency(s, pos) else None
     if not m or (m.group(1) in ("pounds", "pound") and _OF_AFTER.match(s, m.end())):
         return False
     word = m.group(1) or m.group(2)

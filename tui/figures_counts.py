@@ -104,7 +104,7 @@ def right_phrase(s: str, pos: int, kind: str) -> str | None:
     """The noun phrase right after a figure: "212 stranded passengers", "46% of voters", "$3bn tax claim"."""
     if s[pos:pos + 1] in ("-", ")"):
         pos += 1
-    paren = _PARENS.match(s, pos)
+    paren = _PARENS.match(s, pos) if s.find("(", pos) >= 0 else None  # most sentences have no bracket
     if paren:
         pos = paren.end()
     if kind in ("count", "percent", "money", "other", "measure"):
@@ -155,16 +155,18 @@ def _after_name(s: str, end: int, kind: str, words: list[str]) -> str | None:
     if second and _content(second) and is_plural(second):
         return f"{' '.join(words)} {noun.group(1)} {second}"  # "Las Vegas style resorts"
     return None
-    return None
 
 
 def left_phrase(s: str, start: int, kind: str) -> str | None:
     """The noun phrase a figure is set for, before it: "raise the retirement age to 67" -> "retirement age"."""
-    tokens = _TOKEN.findall(s[max(0, start - 80):start])
+    window = s[max(0, start - 80):start]
+    last = _last_token(window)
+    if last is None or not _skipped_left(last, kind):
+        return None  # most figures: the word before is no verb or preposition that sets a figure for a phrase
+    tokens = _TOKEN.findall(window)
     i = len(tokens) - 1
     skipped = 0
-    while i >= 0 and (tokens[i].lower() in _LEFT_SKIP and (kind == "money" or tokens[i].lower() != "for")
-                      or tokens[i].islower() and tokens[i].endswith("ed") and len(tokens[i]) > 4
+    while i >= 0 and (_skipped_left(tokens[i], kind)
                       or skipped and tokens[i][0] in _FIGURE_START
                       or skipped and tokens[i].lower() in ("in", "during") and tokens[i + 1][0].isdigit()):
         i, skipped = i - 1, skipped + 1  # "the gap narrowed by", "revenue dipped", "sales in 2003 up 25% at"
@@ -198,6 +200,21 @@ def left_phrase(s: str, start: int, kind: str) -> str | None:
         if head and head[-1][0].islower():
             return " ".join(head)  # "profits at US media giant TimeWarner jumped 76%" -> "profits"
     return " ".join(words) or None
+
+
+def _skipped_left(token: str, kind: str) -> bool:
+    """Whether :func:`left_phrase` walks left past ``token``: a verb or preposition between a figure and
+    the phrase it is set for ("rose", "to", "narrowed"), "for" only before money."""
+    low = token.lower()
+    return low in _LEFT_SKIP and (kind == "money" or low != "for") \
+        or token.islower() and token.endswith("ed") and len(token) > 4
+
+
+def _last_token(text: str) -> str | None:
+    """The last of ``_TOKEN.findall(text)``, found in the last whitespace-separated chunk only: no token
+    spans whitespace, so the tokens of a chunk are the same alone as in the whole text."""
+    chunks = text.rsplit(None, 1)
+    return _TOKEN.findall(chunks[-1])[-1] if chunks else None
 
 
 def _asked_for(tokens: list[str], i: int, skipped: int) -> bool:

@@ -28,17 +28,22 @@ MONTH_KEYS = set(MONTHS)
 
 URLS = re.compile(r"\b(?:https?://|www\.)\S+|\b[\w.+-]+@[\w-]+\.[\w.]+")
 # Never figures, matched where a digit run starts (or one character before it): phones, times, footnotes, addresses.
+_CLOCK_TIME = r"(?<![\d.,])[0-2]\d[0-5]\d\s?(?:GMT|BST|UTC|hrs|hours\s+GMT)\b"  # "1500 GMT"
+_ADDRESS = (r"\b\d{1,5}[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Place|Square|Drive"
+            r"|Boulevard|Blvd|Way|Terrace|Crescent|Close|Court|Gardens|Row|Hill|Walk)\b")  # street addresses
 MASK_AT = re.compile(
     r"(?<![\w.])\+\d{1,3}(?:[\s.-]?\(?\d{1,5}\)?){2,5}(?!\d)"  # international phone numbers
     r"|(?<![\w.])\(?0\d{2,5}\)?[\s.-]\d{3,4}[\s.-]?\d{3,4}(?![\d,])"  # national phone numbers
     r"|(?<![\w.])\(\d{3}\)\s?\d{3}[\s.-]\d{4}\b|(?<![\w.,])\d{3}[.-]\d{3}[.-]\d{4}\b"  # US phone numbers
     r"|(?<![\d.,])\d{1,2}(?:[:.]\d{2})?\s?(?:[ap]\.m\.|[ap]m\b)"  # times of day: "2pm", "9.30 a.m."
     r"|(?<![\d.,:])\d{1,2}:\d{2}(?::\d{2})?(?![\d:])(?:\s?(?:GMT|BST|UTC|EST|ET|PT|CET)\b)?"  # "10:30 GMT"
-    r"|(?<![\d.,])[0-2]\d[0-5]\d\s?(?:GMT|BST|UTC|hrs|hours\s+GMT)\b"  # "1500 GMT"
+    rf"|{_CLOCK_TIME}"
     r"|(?<=[A-Za-z.,;:)\"”’])\[\d{1,3}\]"  # footnote markers "word[3]"
-    r"|\b\d{1,5}[A-Za-z]?\s+(?:[A-Z][a-z]+\s+){1,3}(?:Street|St|Road|Rd|Avenue|Ave|Lane|Place|Square|Drive"
-    r"|Boulevard|Blvd|Way|Terrace|Crescent|Close|Court|Gardens|Row|Hill|Walk)\b"  # street addresses
+    rf"|{_ADDRESS}"
 )
+# The alternatives of MASK_AT that can match at digits (no leading 0) followed by a space and a capital:
+# the others need a "+", "(", "0", ":" or "am" there. Tried alone, in the same order, they cost less.
+MASK_BEFORE_CAPITAL = re.compile(rf"{_CLOCK_TIME}|{_ADDRESS}")
 
 _DAYS_IN_MONTH = (31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
 

@@ -9,9 +9,11 @@ is remembered, because the same words recur all through a long text.
 
 from __future__ import annotations
 
+import re
+
 from tui.figures_atoms import SUFFIX_WORDS
 from tui.figures_context import HEDGE_LAST, LOWER_DESIGNATORS, hedge, year_context
-from tui.figures_lexicon import CURRENCY_PREFIX, NOT_APPROX
+from tui.figures_lexicon import CAPITAL_BEFORE_OK, CURRENCY_PREFIX, MONTHS, NOT_APPROX
 from tui.figures_numbers import to_number
 
 _PLAIN_SYMBOLS = {"$": "USD", "£": "GBP", "€": "EUR"}
@@ -21,12 +23,15 @@ _NOT_PLAIN_BEFORE = {"between", "from", *LOWER_DESIGNATORS}
 _MULT_SUFFIXES = {"m": 1e6, "m ": 1e6, "m,": 1e6, "m.": 1e6, "m;": 1e6, "bn": 1e9}
 _STRIP_AFTER = ".,;:)!?\"'”’"
 _LINK_WORDS = frozenset({"to", "and", "or"})
-PLAIN, LINKED = 1, 2  # what the word after a number allows
+PLAIN, LINKED, STRICT_PLAIN = 1, 2, 3  # what the word after a number allows (see _after_kind)
+_READ_OTHERWISE = re.compile(r"x|odd\b|[ap](?:\.m\.|m\b)")  # see _after_kind
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 _MEMO_LIMIT = 50_000  # entries per memo; a memo is cleared when full so that a long session stays small
 
+_LOOSE = (False, True)  # see _before_kind
 _MISSING = object()
 _values: dict[str, float | None] = {}
-_before: dict[str, str | None] = {}
+_before: dict[str, tuple[bool, bool] | None] = {}
 _after: dict[str, int] = {}
 
 
@@ -38,21 +43,48 @@ def _value(text: str) -> float | None:
     return float(text.replace(",", ""))
 
 
-def _before_kind(word: str) -> str | None:
-    """ "plain" for a lower-case word that is no range opener or designator, "hedge" when it may end a
-    hedge ("nearly", "more than"), else None."""
-    if not (word.isalpha() and word.islower()) or word in _NOT_PLAIN_BEFORE:
+def _before_kind(word: str) -> tuple[bool, bool] | None:
+    """What a word before a number makes of it: None when the number may not be plain, else whether the
+    word may end a hedge ("nearly", "more than") and whether it is a loose word (see below).
+
+    Plain are a lower-case word that is no range opener or designator; and, loose, a capitalised word
+    that the designation test lets through ("In 2004", "About 40"), unless a month, whose number may be
+    a date, or a word ending in a comma ("in Lower Wend, 59%"), which names no number and hedges none.
+    After a loose word a number is plain only where the general path would read it the same way: its
+    digits (:func:`_general_digits`) and the word after it (not STRICT_PLAIN, see :func:`_after_kind`).
+    """
+    if word[-1:] == "," and word[:-1].isalpha():
+        return _LOOSE
+    loose = word[:1].isupper() and word[1:].islower() and word.isalpha()
+    if loose:
+        word = word.lower()
+        if word not in CAPITAL_BEFORE_OK or word in MONTHS:
+            return None
+    elif not (word.isalpha() and word.islower()):
         return None
-    return "hedge" if word in HEDGE_LAST else "plain"
+    if word in _NOT_PLAIN_BEFORE:
+        return None
+    return word in HEDGE_LAST, loose
+
+
+def _general_digits(text: str) -> bool:
+    """True when the general path reads the digit run as one number too: not "1234,567" or "1.234,567",
+    which it reads as 1234 and 1.234 (after a lower-case word this path keeps its own reading)."""
+    return "," not in text or _GROUPED.fullmatch(text) is not None
 
 
 def _after_kind(word: str) -> int:
     """PLAIN when a word after a number leaves it plain (lower case, no unit, multiplier or range word),
-    LINKED for "to", "and", "or" (a range or list may follow), else 0."""
+    LINKED for "to", "and", "or" (a range or list may follow), else 0; STRICT_PLAIN for a word that the
+    general path reads as more than a word (" odd’s", a trailing hedge; " x 10^6", scientific notation;
+    " a.m.’s", a time), which leaves the number plain only after a lower-case word (this path's own
+    reading there)."""
     if word in _LINK_WORDS:
         return LINKED
     bare = word.lower().strip(_STRIP_AFTER)
-    return PLAIN if word[0].islower() and bare not in SUFFIX_WORDS and bare not in _NOT_PLAIN_AFTER else 0
+    if not (word[0].islower() and bare not in SUFFIX_WORDS and bare not in _NOT_PLAIN_AFTER):
+        return 0
+    return STRICT_PLAIN if _READ_OTHERWISE.match(word) else PLAIN
 
 
 def _remember(memo: dict, key: str, value):
@@ -102,6 +134,7 @@ def plain_figure(s: str, p: int, end: int, text: str) -> dict | None:
         return None
     start = p - 1 if symbol else p
     approx = qualifier = None
+    hedges = False
     if start:
         if s[start - 1] != " ":
             return None
@@ -111,14 +144,17 @@ def plain_figure(s: str, p: int, end: int, text: str) -> dict | None:
             before = _remember(_before, word, _before_kind(word))
         if before is None:
             return None
-        if before == "hedge" and after == PLAIN:
+        hedges, loose = before
+        if loose and (after == STRICT_PLAIN or not _general_digits(text)):
+            return None
+        if hedges and after != LINKED:
             approx, hedge_start = hedge(s, start)
             if approx in NOT_APPROX:
                 approx, qualifier = None, approx
             elif approx:
                 start = hedge_start
     if after == LINKED:
-        return _linked(s, start, stop, end, text, value * mult, symbol, percent, mult)
+        return _linked(s, start, stop, end, text, value * mult, symbol, percent, mult, hedges)
     value *= mult
     if symbol:
         fig = {"start": start, "end": stop, "value": to_number(value), "upper": None, "kind": "money",
@@ -139,11 +175,12 @@ def plain_figure(s: str, p: int, end: int, text: str) -> dict | None:
 
 
 def _linked(s: str, start: int, stop: int, end: int, text: str, value: float, symbol: str | None,
-            percent: bool, mult: float) -> dict | None:
+            percent: bool, mult: float, hedges: bool) -> dict | None:
     """The raw figure of a plain number followed by "to", "and" or "or", which may open a range ("12,000
     to 15,000") or a list: the general path's atom, made without its tests, which a plain number passes.
 
-    It still needs :func:`tui.figures_scan.extend` (hedge, range, kind), so it is marked ``linked``.
+    It still needs :func:`tui.figures_scan.extend` (hedge, range, kind), so it is marked ``linked``, with
+    whether the word before it may end a hedge (``hedges``).
     Returns None for what the general path must see: a leading zero (phones, times), grouping the
     general parser reads otherwise ("1234,567"), and "3 and 4 June" (a list of days).
     """
@@ -153,4 +190,4 @@ def _linked(s: str, start: int, stop: int, end: int, text: str, value: float, sy
     return {"start": start, "end": stop, "value": value,
             "kind": "money" if symbol else "percent" if percent else "count",
             "unit": CURRENCY_PREFIX[symbol] if symbol else "%" if percent else None,
-            "plain": text, "mult": mult, "linked": True}
+            "plain": text, "mult": mult, "linked": hedges}

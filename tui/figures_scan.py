@@ -16,9 +16,9 @@ from tui.figures_atoms import (
     a_unit_figures, digit_figure, word_figures,
 )
 from tui.figures_context import Sentence, hedge, is_designation, year_context
-from tui.figures_dates import MASK_AT, URLS, date_at
+from tui.figures_dates import MASK_AT, MASK_BEFORE_CAPITAL, URLS, date_at
 from tui.figures_lexicon import (
-    APPROX_AFTER, NOT_APPROX, VAGUE, alternation,
+    APPROX_AFTER, CURRENCY_PREFIX, NOT_APPROX, VAGUE, alternation,
 )
 from tui.figures_numbers import SCALE_WORDS, TENS_WORDS, UNITS_WORDS, to_number
 from tui.figures_plain import plain_figure
@@ -26,9 +26,12 @@ from tui.figures_plain import plain_figure
 _WORD_TRIGGERS = {*UNITS_WORDS, *TENS_WORDS, *SCALE_WORDS, "dozen", *VAGUE, *ORDINAL_TRIGGERS} - {"tens"}
 _NON_LETTERS = re.compile(r"[^a-z]+")
 _ANY_TRIGGER_BYTES = frozenset(word.encode() for word in _WORD_TRIGGERS | A_UNIT_WORDS)
-_LETTERS_ONLY = bytes(c if 97 <= c <= 122 else 32 for c in range(256))  # a-z kept, all else a space
+# Bytes a-z kept, A-Z lowered, all else a space.
+_LETTERS_ONLY = bytes(c if 97 <= c <= 122 else c + 32 if 65 <= c <= 90 else 32 for c in range(256))
 _NONE: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
-_DIGIT_RUN = re.compile(r"\d+(?:[.,]\d+)*|[½⅓⅔¼¾⅕⅛⅜⅝⅞⅙⅚]")
+# A digit run ("1,250.5") or a vulgar fraction. Written to start with one character class so that the
+# regex engine skips to the next candidate character in C rather than trying the pattern at every position.
+_DIGIT_RUN = re.compile(r"[\d½⅓⅔¼¾⅕⅛⅜⅝⅞⅙⅚](?:(?<=\d)\d*(?:[.,]\d+)*)?")
 _ALPHA = re.compile(r"[A-Za-z]+")
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _LIST_MARKER = re.compile(r"\s*\(?\d{1,2}[.)]\s")
@@ -41,6 +44,8 @@ _APPROX_AFTER_STARTS = tuple(f"{sep}{word.split()[0]}" for sep in " -" for word 
                              if (sep, word) != (" ", "plus"))
 _APPROX_AFTER = re.compile(rf"(?:\s|-)({alternation(APPROX_AFTER)})\b")
 _START = itemgetter("start")
+# Currency codes that end in a capital, the only ones DIGIT_PREFIX finds before a space and the digits.
+_UPPER_CODES = tuple(code for code in CURRENCY_PREFIX if code.isalpha() and code[-1].isupper())
 
 
 def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
@@ -50,9 +55,12 @@ def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
 def number_words_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
     """The number words and the "a gallon" units that occur in ``text`` (a paragraph), for
     :func:`scan_sentence`: one look at a paragraph costs less than one at each of its sentences."""
-    # The words are the runs of a-z in the lower-cased text. Found on bytes (every other character
-    # turned into a space), they cost half what a regex over the text does.
-    letters = text.lower().encode("ascii", "replace").translate(_LETTERS_ONLY).split()
+    # The words are the runs of a-z in the lower-cased text. Found on bytes (capitals lowered, every
+    # other character turned into a space), they cost half what a regex over the text does. Lowering the
+    # bytes rather than the text is the same but for the two characters that lower to ASCII letters.
+    if "\u212a" in text or "\u0130" in text:  # the Kelvin sign lowers to "k", "İ" to "i" and a dot
+        text = text.lower()
+    letters = text.encode("ascii", "replace").translate(_LETTERS_ONLY).split()
     found = {word.decode() for word in _ANY_TRIGGER_BYTES.intersection(letters)}
     if not found:
         return _NONE
@@ -61,7 +69,7 @@ def number_words_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
 
 def scan_sentence(s: str, list_start: bool = False,
                   words: tuple[frozenset[str], frozenset[str]] | None = None) -> list[dict]:
-    """Raw figures of one sentence, in order: start/end offsets, value, upper, kind, unit, approx, text.
+    """Raw figures of one sentence, in order: start/end offsets, value, upper, kind, unit, approx.
 
     ``words`` are the number words of the paragraph (see :func:`number_words_in`), when known.
     """
@@ -85,6 +93,8 @@ def scan_sentence(s: str, list_start: bool = False,
     taken: list[tuple[int, int]] = []
     if has_digit:
         _digit_pass(sent, list_start, figures, taken)
+        if has_words or has_a_unit:
+            taken.extend([(f["start"], f["end"]) for f in figures])
     if has_words:
         _word_pass(sent, figures, taken, low, words and words[0])
     if has_a_unit:
@@ -93,8 +103,6 @@ def scan_sentence(s: str, list_start: bool = False,
         figures.sort(key=_START)
         for i in range(1, len(figures)):
             _link(s, figures[i - 1], figures[i])
-    for fig in figures:
-        fig["text"] = s[fig["start"]:fig["end"]]
     return figures
 
 
@@ -119,32 +127,31 @@ def _digit_pass(sent: Sentence, list_start: bool, figures: list[dict], taken: li
         if marker:
             taken.append(marker.span())
     consumed = 0
-    masked = list(taken)  # URLs and a list marker; figures found here are added to ``taken`` at the end
     for run in _DIGIT_RUN.finditer(s):
-        p = run.start()
-        if p < consumed or masked and _overlaps(masked, p, run.end()):
+        p, end = run.span()
+        if p < consumed or taken and _overlaps(taken, p, end):
             continue
-        fig = plain_figure(s, p, run.end(), run.group())
+        # A word with a capital after the digits ("12 February", "1500 GMT") is never plain: skip the fast path.
+        capital_after = s[end:end + 1] == " " and s[end + 1:end + 2].isupper()
+        fig = None if capital_after else plain_figure(s, p, end, run.group())
         if fig is not None:
-            if fig.pop("linked", False):
-                _extend(sent, fig)
+            if "linked" in fig:
+                _extend(sent, fig, may_hedge=fig.pop("linked"))
             figures.append(fig)
             consumed = fig["end"]
             continue
-        mask = _maybe_masked(s, p, run.end()) and (
-            MASK_AT.match(s, p) or (p and s[p - 1] in "(+[" and MASK_AT.match(s, p - 1)))
+        mask = _mask_at(s, p, end)
         if mask:
             consumed = mask.end()
             continue
-        date = date_at(s, p, run.end()) if _maybe_date(s, p, run.end()) else None
+        date = date_at(s, p, end) if _maybe_date(s, p, end) else None
         if date:
             figures.append(date)
             consumed = date["end"]
             continue
-        prefix = DIGIT_PREFIX.search(s, max(consumed, p - 6), p) if p and _may_have_prefix(s, p) else None
-        m = DIGIT_ATOM.match(s, prefix.start() if prefix else p)
-        if m is None or is_designation(sent, m.start()) or run.end() - p > 12 and run.group(0).isdigit():
-            consumed = run.end()
+        m = DIGIT_ATOM.match(s, _atom_start(s, p, consumed))
+        if m is None or is_designation(sent, m.start()) or end - p > 12 and run.group().isdigit():
+            consumed = end
             continue
         fig = digit_figure(s, m)
         if fig is None:
@@ -155,7 +162,6 @@ def _digit_pass(sent: Sentence, list_start: bool, figures: list[dict], taken: li
         _extend(sent, fig)
         figures.append(fig)
         consumed = fig["end"]
-    taken.extend([(f["start"], f["end"]) for f in figures])
 
 
 def _maybe_date(s: str, p: int, end: int) -> bool:
@@ -166,25 +172,44 @@ def _maybe_date(s: str, p: int, end: int) -> bool:
             or size in (1, 2, 4) and p > 3 and s[p - 1] == " " and (s[p - 2].isalpha() or s[p - 2] == "."))
 
 
-def _may_have_prefix(s: str, p: int) -> bool:
-    """A currency or sign can only stand right before the digits, or as a code and a space ("USD 5")."""
+def _atom_start(s: str, p: int, consumed: int) -> int:
+    """Where the digit atom of the run at ``p`` starts: at a currency, code or sign right before the
+    digits ("$5", "-5", "US$5"), or a code and a space ("USD 5"); else at ``p``."""
+    if not p:
+        return p
     prev = s[p - 1]
     if prev in "-−" and p > 1 and s[p - 2].isalnum():
-        return False  # "mid-2005", "F-16": a hyphen, not a minus
-    return prev in "$£€¥₹₩₽-−" or prev == " " and p > 1 and s[p - 2].isupper()
+        return p  # "mid-2005", "F-16": a hyphen, not a minus
+    left = max(consumed, p - 6)
+    if prev in "$£€¥₹₩₽-−" or prev == " " and p > 1 and s.endswith(_UPPER_CODES, left, p - 1):
+        prefix = DIGIT_PREFIX.search(s, left, p)
+        return prefix.start() if prefix else p
+    return p
 
 
-def _maybe_masked(s: str, p: int, end: int) -> bool:
-    """Cheap test before MASK_AT: phones start with 0 or +, times have ":" or am/pm, addresses a capital."""
+def _mask_at(s: str, p: int, end: int) -> re.Match | None:
+    """The masked span (phone, time, address) that starts at the digit run ``s[p:end]`` or just before it.
+
+    Phones start with 0, + or (, times have ":" or am/pm, addresses a capital after a space. Where the
+    run cannot start one, MASK_AT is not tried: a run is all the digits and separators there, so after
+    "." or "-" only a phone written with dots ("555.123.4567") or "555-123-4567" may match, and before a
+    capital without such dots only "1500 GMT" or an address (MASK_BEFORE_CAPITAL).
+    """
     if s[p] == "0" or (p and s[p - 1] in "(+["):
-        return True
+        return MASK_AT.match(s, p) or (MASK_AT.match(s, p - 1) if p and s[p - 1] in "(+[" else None)
     c = s[end:end + 1]
-    if c in (":", "a", "p", "-", "."):
-        return True
+    if c in (":", "a", "p"):
+        return MASK_AT.match(s, p)
+    if c == "." or c == "-":
+        dotted = "." in s[p:end] or c == "-" and end - p == 3
+        return MASK_AT.match(s, p) if dotted else None
     if c == " ":
         n = s[end + 1:end + 2]
-        return n.isupper() or n in ("a", "p")
-    return False
+        if n in ("a", "p"):
+            return MASK_AT.match(s, p)
+        if n.isupper():
+            return (MASK_AT if "." in s[p:end] else MASK_BEFORE_CAPITAL).match(s, p)
+    return None
 
 
 def _trigger_spans(s: str, low: str | None, words: frozenset[str] | None) -> list[tuple[int, int]]:
@@ -230,10 +255,13 @@ def _word_pass(sent: Sentence, figures: list[dict], taken: list[tuple[int, int]]
             consumed = max(consumed, fig["end"])
 
 
-def _extend(sent: Sentence, fig: dict) -> None:
-    """Grow a figure over its hedge, a range partner and trailing hedges; settle its kind."""
+def _extend(sent: Sentence, fig: dict, may_hedge: bool = True) -> None:
+    """Grow a figure over its hedge, a range partner and trailing hedges; settle its kind.
+
+    ``may_hedge`` is False when the word before the figure is known to end no hedge.
+    """
     s = sent.s
-    approx, hedge_start = hedge(s, fig["start"])
+    approx, hedge_start = hedge(s, fig["start"]) if may_hedge else (None, fig["start"])
     if approx in NOT_APPROX:
         fig["qualifier"] = approx  # "another 30,000", "only 10%": exact, and outside the surface
     elif approx and not fig.get("approx"):
