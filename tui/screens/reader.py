@@ -96,7 +96,6 @@ class ReaderScreen(AnalysisMixin, NotesMixin, SearchMixin, WatchMixin, Screen):
         with Horizontal(id="body"):
             yield ParagraphView(self.document.paragraphs, id="paragraphs")
             yield Vertical(id="side")
-        yield SearchBar()
         yield Static(TOO_SMALL, id="too-small")
 
     @property
@@ -144,11 +143,12 @@ class ReaderScreen(AnalysisMixin, NotesMixin, SearchMixin, WatchMixin, Screen):
             self.notify(self.store.problem, title="Notes are read-only", severity="error", timeout=8)
 
     async def _mount_side(self) -> None:
-        """Mount the side panes and the footer once the paragraphs are on screen."""
+        """Mount the side panes, the search bar and the footer once the paragraphs are on screen."""
         tabs = Tabs(*[Tab(title, id=f"tab-{name}") for name, title in TAB_TITLES.items()],
                     id="side-tabs")
         tabs.can_focus = False
         await self.query_one("#side").mount(tabs, *[SidePane(name) for name in PANES])
+        await self.mount(SearchBar(), before="#too-small")
         hints = KeyHints()
         await self.mount(hints)
         hints.show_for(self)

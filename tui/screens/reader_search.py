@@ -41,6 +41,8 @@ class SearchMixin:
     matches: list[int] = []
 
     def action_search(self) -> None:
+        if not self.side_ready:
+            return  # the bar is mounted with the side panes, just after the first paint
         bar = self.query_one(SearchBar)
         bar.add_class("-open")
         bar.value = self.search_query
@@ -48,8 +50,8 @@ class SearchMixin:
 
     def close_search(self) -> bool:
         """Hide the search bar if open (the highlights stay); True if it was open."""
-        bar = self.query_one(SearchBar)
-        if not bar.has_class("-open"):
+        bar = self.query_one(SearchBar) if self.side_ready else None
+        if bar is None or not bar.has_class("-open"):
             return False
         bar.remove_class("-open")
         self.view.focus()
