@@ -18,8 +18,8 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from itertools import chain, count, repeat
-from operator import mul
+from itertools import chain, compress, count, repeat
+from operator import mul, ne
 
 Vector = dict[str, float]
 
@@ -132,9 +132,9 @@ class TermSpace:
                        else dict.fromkeys(df, 1.0))
         square = {t: w * w for t, w in self.weight.items()}.__getitem__
         totals = [sum(map(square, terms)) for terms in term_lists]  # right for the common case: no repeated term
-        for i, length, distinct in zip(count(), map(len, term_lists), map(len, sets)):
-            if length != distinct:
-                totals[i] = sum(tf * tf * square(t) for t, tf in Counter(term_lists[i]).items())
+        # Only the few sentences with a repeated term need more: picked out without a Python step per sentence.
+        for i in compress(count(), map(ne, map(len, term_lists), map(len, sets))):
+            totals[i] = sum(tf * tf * square(t) for t, tf in Counter(term_lists[i]).items())
         sqrt = math.sqrt
         self.inv_norm = [1.0 / sqrt(total) if total else 0.0 for total in totals]
 

@@ -49,10 +49,11 @@ _BOILERPLATE = re.compile(
     r"|\(?pictures?\s*:|images?\s+(?:copyright|source)|watch the video|video:|listen:|comments?\s*(?::|\(\d|$))"
     r"|\|)"
 )
-# Every way _BOILERPLATE can open, lower-cased: By, published, updated, last, posted, scroll, click, read, see,
-# sign, subscribe, follow, share, related, advertisement, all rights, copyright, (photo, pictures, images, watch,
-# video, listen, comments, |; a non-ASCII first letter always gets the full match (case folding is wider there).
-_BOILERPLATE_FIRST = frozenset("bpulscrfa(iwv|")
+# The first two letters, lower-cased, of every way _BOILERPLATE can open: By, published, updated, last, posted,
+# scroll, click, read, see, sign, subscribe, follow, share, related, advertisement, all rights, copyright,
+# comments, (photo, photo, pictures, images, watch, video, listen; and "|" followed by anything. Non-ASCII
+# letters always get the full match (case folding is wider there).
+_BOILERPLATE_HEADS = frozenset("by pu up la po sc cl re se si su fo sh ad al co (p ph pi im wa vi li".split())
 # Case-sensitive literals on purpose: an IGNORECASE alternation is several times slower on long texts.
 _BOILERPLATE_ANYWHERE = re.compile(
     r"PUBLISHED\s*:|UPDATED\s*:|Last updated at|Follow @|@\w+ on Twitter|[Ss]croll (?:down|up) (?:for|to)"
@@ -157,12 +158,9 @@ def _is_plain_word(piece: str) -> bool:
     return bare.isalpha() and bare.isascii() and piece[:1].isalpha() and piece[-1:].isalpha()
 
 
-_NUMBER_MARKS = str.maketrans("", "", ",.")
-
-
-def _is_plain_number(piece: str) -> bool:
-    """True for ASCII digits with inner "," or "." ("35,586"): _WORD finds it whole, as one word."""
-    return piece[:1].isdigit() and piece[-1:].isdigit() and piece.isascii() and piece.translate(_NUMBER_MARKS).isdigit()
+# An ASCII number, as _WORD finds it, perhaps after a currency sign and before "%" or a one-letter unit ("m"):
+# its only word of two characters or more is the number itself.
+_NUMBER_PIECE = re.compile(r"[£$€]?([0-9](?:[0-9,.]*[0-9])?)[%mk]?")
 
 
 class Lexicon(dict):
@@ -198,10 +196,11 @@ class Lexicon(dict):
                 terms = _term(word)
             if word in QUANTITY_WORDS or word in REPORTING_WORDS:
                 self._flag(piece, word in QUANTITY_WORDS, word in REPORTING_WORDS, False)
-        elif _is_plain_number(piece):  # "2017", "35,586", "29.4": one word, and a figure
-            terms = _TERMS.get(piece)
+        elif (number := _NUMBER_PIECE.fullmatch(piece)) is not None:  # "35,586", "29.4%", "£196m": one word, a figure
+            word = number[1]
+            terms = _TERMS.get(word)
             if terms is None:
-                terms = _term(piece)
+                terms = _term(word)
             self._flag(piece, True, False, False)
         else:
             words = lower_words(piece)
@@ -237,11 +236,12 @@ class Lexicon(dict):
     def read(self, pieces: list[str]) -> tuple[list[str], bool, bool]:
         """The content stems of a text split on blanks, and whether it holds a figure and a reporting verb."""
         found = list(filter(None, map(self.__getitem__, pieces)))
-        if self.flagged.isdisjoint(pieces):  # no figure, no reporting verb, one stem a piece at most
+        flagged = self.flagged.intersection(pieces)  # one pass over the pieces; the tests below take the few hits
+        if not flagged:  # no figure, no reporting verb, one stem a piece at most
             return found, False, False
-        if not self.multiple.isdisjoint(pieces):
+        if not self.multiple.isdisjoint(flagged):
             found = [term for value in found for term in ((value,) if value.__class__ is str else value)]
-        return found, not self.figures.isdisjoint(pieces), not self.reporting.isdisjoint(pieces)
+        return found, not self.figures.isdisjoint(flagged), not self.reporting.isdisjoint(flagged)
 
 
 LEXICON_LIMIT = 150_000  # pieces, some 15 MB; a fuller shared lexicon starts again empty
@@ -323,9 +323,10 @@ def is_boilerplate(text: str, scan: bool = True) -> bool:
     stripped = text.strip()
     if not stripped:
         return True
-    first = stripped[0]
-    # The anchored patterns open with one of a few letters or signs (in either case): most sentences are spared it.
-    if (not first.isascii() or first.lower() in _BOILERPLATE_FIRST) and _BOILERPLATE.match(stripped):
+    head = stripped[:2]
+    # The anchored patterns open with one of a few pairs of letters (in either case): most sentences are spared them.
+    if ((not head.isascii() or head.lower() in _BOILERPLATE_HEADS or head[0] == "|")
+            and _BOILERPLATE.match(stripped)):
         return True
     return scan and _BOILERPLATE_ANYWHERE.search(stripped) is not None
 
