@@ -1,10 +1,15 @@
 """Speed of tui.quotes.extract_quotes (quotes and sources) per MB, on synthetic and on real news text.
 
     .venv/bin/python bench/quotes_speed.py [--size BYTES] [--repeat N] [--budget S_PER_MB]
+    .venv/bin/python bench/quotes_speed.py --linearity
 
 Measured as bench/figures_speed.py measures figures (CPU time, best of N, per MB, with the ratio to a
 quarter of the text), and exits 1 over the budget (0.25 s per MB); then, for reference, a quote-rich
 text generated below (half its sentences hold a quotation).
+
+``--linearity`` times the news text at 1, 2 and 4 whole copies of the articles instead. A cut that is
+not a whole number of copies holds a different mix of articles: the first 0.8 MB lacks the quote-dense
+end of the set, so that 1.6 MB holds 2.1 times its quotations, and its time grows as much.
 """
 
 from __future__ import annotations
@@ -16,9 +21,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from figures_speed import best_time, run  # noqa: E402
+from figures_speed import NEWS, best_time, run  # noqa: E402
 
 from tui.document import Paragraph  # noqa: E402
+from tui.loader import document_from_text  # noqa: E402
 from tui.quotes import extract_quotes  # noqa: E402
 from tui.sentences import split_sentences  # noqa: E402
 
@@ -60,8 +66,37 @@ def make_text(target_bytes: int, seed: int = 7) -> list[str]:
     return paragraphs
 
 
+def _one_copy() -> str | None:
+    """The news articles joined once, as :func:`figures_speed.news_text` joins them before repeating them."""
+    files = [f for folder, pattern in NEWS if folder.is_dir() for f in sorted(folder.glob(pattern))]
+    return "\n\n".join(f.read_text(encoding="utf-8", errors="replace") for f in files) if files else None
+
+
+def linearity(repeat: int = 5) -> None:
+    """Seconds per MB and quotations per MB of the news text at 1, 2 and 4 whole copies of the articles."""
+    one = _one_copy()
+    if one is None:
+        print("no news articles to time")
+        return
+    previous = None
+    for copies in (1, 2, 4):
+        text = one * copies
+        paragraphs = document_from_text(text, path="news").paragraphs
+        seconds = best_time(extract_quotes, paragraphs, repeat)
+        mb = len(text.encode("utf-8")) / 1e6
+        per_mb = len(extract_quotes(paragraphs)[0]) / mb
+        growth = f"  x{seconds / previous:.2f} for twice the text" if previous else ""
+        print(f"news x{copies} {mb:.2f} MB  {seconds:.3f} s  {seconds / mb:.3f} s/MB  {per_mb:.0f} quotes/MB{growth}")
+        previous = seconds
+
+
 def main(argv: list[str] | None = None) -> int:
     """Synthetic and news text (as bench/figures_speed.py measures figures), then the quote-rich text above."""
+    if argv is None:
+        argv = sys.argv[1:]
+    if "--linearity" in argv:
+        linearity()
+        return 0
     status = run(extract_quotes, argv, __doc__.splitlines()[0])
     texts = make_text(1_000_000)
     paragraphs = [Paragraph(index=i, id=str(i), kind="body", text=t, sentences=tuple(split_sentences(t)))

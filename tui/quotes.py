@@ -18,7 +18,7 @@ from functools import lru_cache
 from tui import quotes_attrib as attrib
 from tui.document import Paragraph
 from tui.quotes_attrib import Attribution
-from tui.quotes_entities import NAME_RE, Entity, classify, learn_genders, may_name_genders, scan_names
+from tui.quotes_entities import NAME_RE, Entity, classify, learn_genders, scan_names, texts_naming_genders
 from tui.quotes_kinds import quote_kind
 from tui.quotes_spans import Piece, find_pieces
 from tui.quotes_tracker import Tracker
@@ -92,6 +92,7 @@ class _Extractor:
         # The speaker of the last quotation of each paragraph, for the quotations without a cue after it.
         self.last_speaker: dict[int, str | None] = {}
         self.names: list[list] = []
+        self.gendered = texts_naming_genders(self.texts)
 
     def run(self) -> list[dict]:
         quotes: list[dict] = []
@@ -118,7 +119,7 @@ class _Extractor:
                 self.tracker.refer(entity, base + start, WINDOW)
             else:
                 self.tracker.add(entity, base + start, role)
-        if may_name_genders(text):  # the blanked copy is made only when it may teach something
+        if index in self.gendered:  # the blanked copy is made only when it may teach something
             learn_genders(self.tracker, _blank(text, skip), names)
 
     def _neighbours(self, piece: Piece) -> tuple[Piece | None, Piece | None]:
