@@ -20,8 +20,7 @@ _CODES = alternation(k for k in CURRENCY_PREFIX if k[0].isalpha() and not k.ends
 _VULGAR = "".join(VULGAR)
 _SPACED_GROUP_UNITS = alternation([*CURRENCY_SUFFIX, *MEASURE_UNITS])
 
-# Where a digit atom may start: a digit, or the currency and sign in front of it.
-DIGIT_START = re.compile(rf"[\d{_VULGAR}]")
+# The currency and sign in front of a digit atom's digits.
 DIGIT_PREFIX = re.compile(rf"(?:[-−](?=[\d.$£€¥₹]))?(?:(?:{_SYMBOLS})|\b(?:{_CODES})\s?)?[-−]?\.?\Z")
 DIGIT_ATOM = re.compile(
     rf"(?P<sign>[-−](?=[\d.$£€¥₹]))?"

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from tui.figures_cues import (
-    AGENT_VERBS, BE, CIRCUMSTANCE, CLAUSE_WORDS, DETERMINERS, HEAD_NOUNS, PRONOUNS, PURPOSE_VERBS, REQUEST_VERBS,
-    TIME_DEICTIC, TIME_NOUNS, VALUATION_WORDS,
+    AGENT_VERBS, BE, CIRCUMSTANCE, CLAUSE_WORDS, COMPARATIVES, DETERMINERS, HEAD_NOUNS, LEFT_SKIP, PRONOUNS,
+    PURPOSE_VERBS, REQUEST_VERBS, TIME_DEICTIC, TIME_NOUNS, VALUATION_WORDS,
 )
 from tui.figures_lexicon import IRREGULAR_PLURALS, STOP, VERBS
 from tui.figures_numbers import SCALE_WORDS, TENS_WORDS, UNITS_WORDS
@@ -14,25 +14,6 @@ from tui.figures_numbers import SCALE_WORDS, TENS_WORDS, UNITS_WORDS
 _TOKEN = re.compile(r"[\d$£€¥][\w.,%$£€¥'’]*|[A-Z](?:\.[A-Z])+\.?|[A-Za-z][A-Za-z'’-]*[A-Za-z]|[A-Za-z]|\S")
 _PARENS = re.compile(r"\s*\([^()]{0,40}\)")
 _OF = re.compile(r"\s+(?:worth\s+)?of(?:\s+(?:the|its|their|his|her|our|all|those|these|them))?(?=\s)", re.I)
-_COMPARATIVES = {"higher", "lower", "bigger", "smaller", "larger", "cheaper", "dearer", "better", "worse",
-                 "stronger", "weaker", "faster", "slower", "longer", "shorter", "older", "younger", "ago",
-                 "earlier", "later", "apiece", "each", "year-on-year", "respectively", "overall", "alone",
-                 "including", "compared", "instead", "last", "next", "this", "previous", "today", "yesterday",
-                 "tomorrow", "tonight", "away", "old", "ahead", "behind", "altogether", "combined", "together",
-                 "overnight", "abroad", "online", "so", "far", "mostly", "either"}
-# Words between a figure and the noun phrase it is set for: "raise the retirement age to 67".
-_LEFT_SKIP = {
-    "to", "from", "by", "at", "of", "for", "was", "were", "is", "are", "be", "been", "being", "has", "have",
-    "had", "will", "would", "could", "stood", "stands", "reached", "reach", "reaches", "hit", "hits",
-    "totalled", "totaled", "totals", "total", "rose", "risen", "rising", "rise", "rises", "fell", "fallen",
-    "falling", "fall", "falls", "increased", "increase", "increases", "decreased", "dropped", "climbed",
-    "bought", "sold", "spent", "earned", "paying", "selling", "buying",
-    "jumped", "grew", "grown", "gained", "slipped", "declined", "closed", "raised", "raise", "raising",
-    "lowered", "lower", "lowering", "cut", "cutting", "reduced", "reduce", "set", "fixed", "estimated",
-    "put", "valued", "worth", "costing", "priced", "paid", "pay", "around", "about", "nearly",
-    "almost", "some", "just", "only", "up", "down", "now", "currently", "still", "already", "than", "more",
-    "less", "over", "under", "approximately", "roughly", "an", "a", "record", "new", "of",
-}
 _GROW_NOUNS = {"rise", "fall", "increase", "drop", "cut", "stake", "share", "jump", "decline", "growth",
                "reduction", "hike", "gain", "slump", "fine", "investment", "loan", "bid", "deal", "stake",
                "contract", "payment", "budget", "bill", "loss", "profit", "surplus", "deficit", "debt",
@@ -40,6 +21,8 @@ _GROW_NOUNS = {"rise", "fall", "increase", "drop", "cut", "stake", "share", "jum
 _BACK_CUE = re.compile(
     r"\b(?:of\s+(?:which|whom|them|these|those)|there\s+(?:have|has|had)\s+been|there\s+(?:are|were|is|was)"
     r"|(?:total|number|figure|tally|toll|count)\s+(?:is|was|has|had|now|stands|stood|rose|fell|reached|of))\b", re.I)
+_BACK_CUE_WORDS = ("which", "whom", "them", "these", "those", "there", "total", "number", "figure", "tally",
+                   "toll", "count")  # one of them is in every match of _BACK_CUE
 _NO_COUNT_KINDS = {"date", "year"}
 _FROM_ON = re.compile(r"\s+(from|on)(?:\s+(?:the|a|its|their|last))?(?=\s)")
 # Verbs of change that name what a percentage or amount measures when no noun does: "would rise by 2%".
@@ -83,7 +66,7 @@ def is_plural(word: str) -> bool:
 
 def _is_content(word: str) -> bool:
     low = word.lower()
-    return (word[0].isalpha() and low not in STOP and low not in VERBS and low not in _COMPARATIVES
+    return (word[0].isalpha() and low not in STOP and low not in VERBS and low not in COMPARATIVES
             and low not in _NUMBER_WORDS and not (low.endswith("ly") and len(low) > 4))
 
 
@@ -206,7 +189,7 @@ def _skipped_left(token: str, kind: str) -> bool:
     """Whether :func:`left_phrase` walks left past ``token``: a verb or preposition between a figure and
     the phrase it is set for ("rose", "to", "narrowed"), "for" only before money."""
     low = token.lower()
-    return low in _LEFT_SKIP and (kind == "money" or low != "for") \
+    return low in LEFT_SKIP and (kind == "money" or low != "for") \
         or token.islower() and token.endswith("ed") and len(token) > 4
 
 
@@ -242,7 +225,7 @@ def _paid_by(tokens: list[str], i: int) -> bool:
 def _phrase_before(tokens: list[str], i: int) -> tuple[list[str], int]:
     """Up to three content words ending at token ``i``, and the index of the token before them."""
     words: list[str] = []
-    while i >= 0 and len(words) < 3 and _content(tokens[i]) and tokens[i].lower() not in _LEFT_SKIP \
+    while i >= 0 and len(words) < 3 and _content(tokens[i]) and tokens[i].lower() not in LEFT_SKIP \
             and not (tokens[i][0].islower() and tokens[i].endswith(("ed", "ing"))) \
             and not (i and tokens[i - 1].lower() == "to"):  # "to avoid fees": a verb
         words.insert(0, tokens[i])
@@ -269,6 +252,10 @@ def last_plural(text: str) -> str | None:
 
 def back_reference(s: str, start: int, previous: str | None) -> str | None:
     """What an anaphoric figure counts: "..., of which there have been nearly 40" -> the noun before."""
+    head = s[:start]
+    low = head.lower()
+    if head.isascii() and not any(word in low for word in _BACK_CUE_WORDS):
+        return None  # no cue: cheaper to tell than _BACK_CUE's search (not for other text, which case-folds)
     cue = None
     for cue in _BACK_CUE.finditer(s, 0, start):
         pass

@@ -46,3 +46,23 @@ BE = {"is", "are", "was", "were", "be", "been", "being"}
 # Verbs whose object is asked for money, not what the money is: "asked the council for £5m".
 REQUEST_VERBS = {"asked", "ask", "asks", "asking", "urged", "pressed", "lobbied", "petitioned", "begged",
                  "sued", "sue", "sues", "suing", "billed", "charged", "fined", "approached"}
+# Words after a figure that are no noun it counts: "10% higher", "£5 apiece".
+COMPARATIVES = {"higher", "lower", "bigger", "smaller", "larger", "cheaper", "dearer", "better", "worse",
+                "stronger", "weaker", "faster", "slower", "longer", "shorter", "older", "younger", "ago",
+                "earlier", "later", "apiece", "each", "year-on-year", "respectively", "overall", "alone",
+                "including", "compared", "instead", "last", "next", "this", "previous", "today", "yesterday",
+                "tomorrow", "tonight", "away", "old", "ahead", "behind", "altogether", "combined", "together",
+                "overnight", "abroad", "online", "so", "far", "mostly", "either"}
+# Words between a figure and the noun phrase it is set for: "raise the retirement age to 67".
+LEFT_SKIP = {
+    "to", "from", "by", "at", "of", "for", "was", "were", "is", "are", "be", "been", "being", "has", "have",
+    "had", "will", "would", "could", "stood", "stands", "reached", "reach", "reaches", "hit", "hits",
+    "totalled", "totaled", "totals", "total", "rose", "risen", "rising", "rise", "rises", "fell", "fallen",
+    "falling", "fall", "falls", "increased", "increase", "increases", "decreased", "dropped", "climbed",
+    "bought", "sold", "spent", "earned", "paying", "selling", "buying",
+    "jumped", "grew", "grown", "gained", "slipped", "declined", "closed", "raised", "raise", "raising",
+    "lowered", "lower", "lowering", "cut", "cutting", "reduced", "reduce", "set", "fixed", "estimated",
+    "put", "valued", "worth", "costing", "priced", "paid", "pay", "around", "about", "nearly",
+    "almost", "some", "just", "only", "up", "down", "now", "currently", "still", "already", "than", "more",
+    "less", "over", "under", "approximately", "roughly", "an", "a", "record", "new", "of",
+}

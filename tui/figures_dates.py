@@ -75,7 +75,7 @@ def date_at(s: str, p: int, end: int) -> dict | None:
 def date_figure(m: re.Match) -> dict | None:
     """A date figure from a date pattern match: value "YYYY-MM-DD", "YYYY-MM", or "--MM-DD" without a year."""
     surface = m.group()
-    key = m.re, surface
+    key = m.re.pattern, surface  # a pattern's own hash reads its whole compiled code: its text's is cached
     value = _VALUES.get(key, _MISSING)
     if value is _MISSING:
         if len(_VALUES) > 50_000:

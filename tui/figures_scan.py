@@ -12,7 +12,7 @@ import re
 from operator import itemgetter
 
 from tui.figures_atoms import (
-    A_UNIT_WORDS, DIGIT_ATOM, DIGIT_PREFIX, DIGIT_START, ORDINAL_TRIGGERS, WORD_ATOM, WORD_BACKOFF,
+    A_UNIT_WORDS, DIGIT_ATOM, DIGIT_PREFIX, ORDINAL_TRIGGERS, WORD_ATOM, WORD_BACKOFF,
     a_unit_figures, digit_figure, word_figures,
 )
 from tui.figures_context import Sentence, hedge, is_designation, year_context
@@ -31,7 +31,13 @@ _LETTERS_ONLY = bytes(c if 97 <= c <= 122 else c + 32 if 65 <= c <= 90 else 32 f
 _NONE: tuple[frozenset[str], frozenset[str]] = (frozenset(), frozenset())
 # A digit run ("1,250.5") or a vulgar fraction. Written to start with one character class so that the
 # regex engine skips to the next candidate character in C rather than trying the pattern at every position.
-_DIGIT_RUN = re.compile(r"[\d½⅓⅔¼¾⅕⅛⅜⅝⅞⅙⅚](?:(?<=\d)\d*(?:[.,]\d+)*)?")
+# That class is cheap to test, a bitmap for Latin-1 and one range past it; the lookbehind then keeps only
+# digits and fractions. A class of \d and the fractions costs a Unicode category test and a dozen
+# comparisons at every character of a sentence.
+_CANDIDATE = r"[0-9½¼¾\u0100-\U0010ffff](?<=[\d½⅓⅔¼¾⅕⅛⅜⅝⅞⅙⅚])"
+_DIGIT_RUN = re.compile(rf"{_CANDIDATE}(?:(?<=\d)\d*(?:[.,]\d+)*)?")
+# In ASCII text \d is [0-9], cheaper still.
+_ASCII_DIGIT_RUN = re.compile(r"[0-9](?:(?<=\d)\d*(?:[.,]\d+)*)?")
 _ALPHA = re.compile(r"[A-Za-z]+")
 _ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 _LIST_MARKER = re.compile(r"\s*\(?\d{1,2}[.)]\s")
@@ -44,6 +50,7 @@ _APPROX_AFTER_STARTS = tuple(f"{sep}{word.split()[0]}" for sep in " -" for word 
                              if (sep, word) != (" ", "plus"))
 _APPROX_AFTER = re.compile(rf"(?:\s|-)({alternation(APPROX_AFTER)})\b")
 _START = itemgetter("start")
+Run = tuple[int, int, str]  # a digit run: where it starts and ends in its sentence, and its characters
 # Currency codes that end in a capital, the only ones DIGIT_PREFIX finds before a space and the digits.
 _UPPER_CODES = tuple(code for code in CURRENCY_PREFIX if code.isalpha() and code[-1].isupper())
 
@@ -67,13 +74,19 @@ def number_words_in(text: str) -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(found & _WORD_TRIGGERS), frozenset(found & A_UNIT_WORDS)
 
 
+def _runs_in(s: str) -> list[Run]:
+    """The digit runs of ``s``: found once, they also tell whether ``s`` has a digit at all."""
+    return [(m.start(), m.end(), m.group()) for m in (_ASCII_DIGIT_RUN if s.isascii() else _DIGIT_RUN).finditer(s)]
+
+
 def scan_sentence(s: str, list_start: bool = False,
                   words: tuple[frozenset[str], frozenset[str]] | None = None) -> list[dict]:
     """Raw figures of one sentence, in order: start/end offsets, value, upper, kind, unit, approx.
 
     ``words`` are the number words of the paragraph (see :func:`number_words_in`), when known.
     """
-    has_digit = DIGIT_START.search(s) is not None
+    runs = _runs_in(s)
+    has_digit = bool(runs)
     low = None
     if words is None:
         found = _NON_LETTERS.split(s.lower())
@@ -92,7 +105,7 @@ def scan_sentence(s: str, list_start: bool = False,
     figures: list[dict] = []
     taken: list[tuple[int, int]] = []
     if has_digit:
-        _digit_pass(sent, list_start, figures, taken)
+        _digit_pass(sent, runs, list_start, figures, taken)
         if has_words or has_a_unit:
             taken.extend([(f["start"], f["end"]) for f in figures])
     if has_words:
@@ -117,7 +130,8 @@ def _link(s: str, before: dict, fig: dict) -> None:
         before["leads"] = fig
 
 
-def _digit_pass(sent: Sentence, list_start: bool, figures: list[dict], taken: list[tuple[int, int]]) -> None:
+def _digit_pass(sent: Sentence, runs: list[Run], list_start: bool, figures: list[dict],
+                taken: list[tuple[int, int]]) -> None:
     """Dates, then numbers written with digits; masked spans (times, phones, URLs) are skipped."""
     s = sent.s
     if "://" in s or "www." in s or "@" in s:
@@ -127,13 +141,12 @@ def _digit_pass(sent: Sentence, list_start: bool, figures: list[dict], taken: li
         if marker:
             taken.append(marker.span())
     consumed = 0
-    for run in _DIGIT_RUN.finditer(s):
-        p, end = run.span()
+    for p, end, digits in runs:
         if p < consumed or taken and _overlaps(taken, p, end):
             continue
         # A word with a capital after the digits ("12 February", "1500 GMT") is never plain: skip the fast path.
         capital_after = s[end:end + 1] == " " and s[end + 1:end + 2].isupper()
-        fig = None if capital_after else plain_figure(s, p, end, run.group())
+        fig = None if capital_after else plain_figure(s, p, end, digits)
         if fig is not None:
             if "linked" in fig:
                 _extend(sent, fig, may_hedge=fig.pop("linked"))
@@ -150,7 +163,7 @@ def _digit_pass(sent: Sentence, list_start: bool, figures: list[dict], taken: li
             consumed = date["end"]
             continue
         m = DIGIT_ATOM.match(s, _atom_start(s, p, consumed))
-        if m is None or is_designation(sent, m.start()) or end - p > 12 and run.group().isdigit():
+        if m is None or is_designation(sent, m.start()) or end - p > 12 and digits.isdigit():
             consumed = end
             continue
         fig = digit_figure(s, m)
