@@ -87,6 +87,8 @@ def test_child_gives_the_same_document_and_analysis_as_in_process(text_file):
     assert not events[-1].cached
     sent = [event.document for event in events if isinstance(event, DocumentEvent)]
     assert sent == [document]
+    seeds = [event.notes_seed for event in events if isinstance(event, DocumentEvent)]
+    assert seeds[0].hashes_for(document) is not None  # the notes open without re-hashing the text
     progress = [event for event in events if isinstance(event, ProgressEvent)]
     assert [event.stage for event in progress][-4:] == ["figures", "quotes", "summary", "done"]
     fractions = [event.fraction for event in progress]

@@ -75,9 +75,14 @@ class FailedEvent:
 
 @dataclass(frozen=True)
 class DocumentEvent:
-    """The whole document, loaded by the child (only when asked for with ``send_document``)."""
+    """The whole document, loaded by the child (only when asked for with ``send_document``).
+
+    ``notes_seed`` (a :class:`tui.notes_seed.NotesSeed`) spares the parent the costly part of
+    opening the text's notes; None when it could not be prepared.
+    """
 
     document: Document
+    notes_seed: object | None = None
 
 
 Event = ProgressEvent | DocumentEvent | DoneEvent | FailedEvent
@@ -114,7 +119,7 @@ def _run_analysis(request: _Request, emit: Callable[[Event], None], document: Do
             emit(FailedEvent(f"{request.path} changed on disk since it was opened; reopen it to analyse it"))
             return
         if request.send_document:
-            emit(DocumentEvent(document))
+            emit(DocumentEvent(document, _notes_seed(request.path, document)))
         if known_hash is None:  # the caller showed a preview: the whole text's hash is known only now
             cached = load_cached_by_hash(document.content_hash, request.summary_sentences)
     if cached is not None:
@@ -131,6 +136,16 @@ def _run_analysis(request: _Request, emit: Callable[[Event], None], document: Do
     store_cached_by_hash(document.content_hash, request.summary_sentences, analysis)
     emit(DoneEvent(analysis, stats={"load_seconds": loaded - started, "analyze_seconds": analysed - loaded,
                                     "cache_store_seconds": time.perf_counter() - analysed}))
+
+
+def _notes_seed(path: str, document: Document):
+    """The notes seed of ``document``, or None (a problem is left for the store to report)."""
+    from tui.notes_seed import prepare_seed  # noqa: PLC0415 - only a reader's long text needs it
+
+    try:
+        return prepare_seed(path, document)
+    except Exception:  # noqa: BLE001 - the seed only saves work; the parent does it all without one
+        return None
 
 
 def _load(request: _Request, emit: Callable[[Event], None]) -> Document | None:
@@ -178,7 +193,7 @@ class _ChildSender:
         elif isinstance(event, FailedEvent):
             self.send(("failed", event.message, event.detail))
         elif isinstance(event, DocumentEvent):
-            self.send_document(event.document)
+            self.send_document(event.document, event.notes_seed)
         else:
             self.send_result(event)
 
@@ -186,9 +201,9 @@ class _ChildSender:
         for start in range(0, len(items), CHUNK_ITEMS):
             self.send(("part", name, items[start:start + CHUNK_ITEMS]))
 
-    def send_document(self, document: Document) -> None:
+    def send_document(self, document: Document, notes_seed=None) -> None:
         self.send_parts("paragraphs", document.paragraphs)
-        self.send(("document", {name: getattr(document, name) for name in _DOCUMENT_FIELDS}))
+        self.send(("document", {name: getattr(document, name) for name in _DOCUMENT_FIELDS}, notes_seed))
 
     def send_result(self, event: DoneEvent) -> None:
         started = time.perf_counter()
@@ -424,7 +439,7 @@ class AnalysisRun:
             return FailedEvent(message[1], message[2])
         if kind == "document":
             paragraphs, self._parts["paragraphs"] = self._parts["paragraphs"], []
-            return DocumentEvent(Document(paragraphs=paragraphs, **message[1]))
+            return DocumentEvent(Document(paragraphs=paragraphs, **message[1]), message[2])
         return self._done_event(cached=message[1], stats=message[2])  # kind == "done"
 
     def _done_event(self, cached: bool, stats: dict) -> DoneEvent:

@@ -35,7 +35,7 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
 from tui.document import Document
 from tui.notes_anchor import Anchor, Reanchorer
@@ -59,6 +59,9 @@ from tui.notes_model import (
 from tui.notes_location import Location, choose_location
 from tui.notes_storage import FORMAT, REVIEW_STATUSES, SidecarError, empty_records, parse, read_disk
 from tui.notes_writer import SaveResult, Saver
+
+if TYPE_CHECKING:
+    from tui.notes_seed import NotesSeed
 
 __all__ = [
     "REVIEW_STATUSES", "NotesStore", "Note", "Review", "SaveResult",
@@ -84,8 +87,13 @@ class NotesStore:
     # ------------------------------------------------------------------ opening
 
     @classmethod
-    def open(cls, text_path: str, document: Document, *, autosave: bool = True) -> NotesStore:
-        """Load the notes of ``text_path`` and re-anchor them on ``document``."""
+    def open(cls, text_path: str, document: Document, *, autosave: bool = True,
+             seed: NotesSeed | None = None) -> NotesStore:
+        """Load the notes of ``text_path`` and re-anchor them on ``document``.
+
+        ``seed`` (see :mod:`tui.notes_seed`) holds work done elsewhere; what of it no
+        longer matches the sidecar or the document is ignored.
+        """
         if text_path == "-":
             store = cls(text_path, document, Location(Path("-"), writable=False), autosave)
             store.problem = "notes need a file: standard input has no place for them"
@@ -97,7 +105,9 @@ class NotesStore:
             store.problem = location.message
         try:
             disk = read_disk(location.seed or location.path)
-            records = parse(disk.raw, location.seed or location.path)
+            records = seed.records_for(disk.raw) if seed is not None else None
+            if records is None:
+                records = parse(disk.raw, location.seed or location.path)
         except SidecarError as error:
             store.problem = f"{error} (notes are read-only until it is fixed or moved)"
             store._load(empty_records())
@@ -105,12 +115,13 @@ class NotesStore:
         if location.seed is not None:
             disk = read_disk(location.path)  # the fallback file does not exist yet
         store._saver = Saver(location.path, records, disk, location.message, fallback=location.fallback)
-        store._load(records)
+        store._load(records, seed.hashes_for(document) if seed is not None else None)
         return store
 
-    def _load(self, records: dict[str, Any]) -> None:
+    def _load(self, records: dict[str, Any], hashes: list[str] | None = None) -> None:
         known = records.get("document", {}).get("paragraphs", [])
-        self._anchors = Reanchorer([p.text for p in self.document.paragraphs], known if isinstance(known, list) else [])
+        self._anchors = Reanchorer([p.text for p in self.document.paragraphs],
+                                   known if isinstance(known, list) else [], hashes)
         self._notes = {r["id"]: note_from(r) for r in records["notes"]}
         self._reviews = [review_from(r) for r in records["reviews"]]
         self._locate_all()

@@ -65,6 +65,11 @@ def text_hash(text: str) -> str:
     return hashlib.sha256(normalise_for_id(text).encode("utf-8")).hexdigest()[:16]
 
 
+def paragraph_hashes(texts: Sequence[str]) -> list[str]:
+    """The :func:`text_hash` of each text, in order."""
+    return [text_hash(text) for text in texts]
+
+
 def quote_of(text: str, limit: int = QUOTE_CHARS) -> str:
     """The opening of ``text``, at most ``limit`` characters, cut at a word boundary."""
     if len(text) <= limit:
@@ -128,12 +133,14 @@ class Reanchorer:
 
     ``known_hashes`` are the paragraph hashes of the document version the anchors
     were made against: a paragraph that existed unchanged there cannot be the
-    edited form of another paragraph, so it is never a fuzzy candidate.
+    edited form of another paragraph, so it is never a fuzzy candidate. ``hashes``
+    are this document's own paragraph hashes, when already computed elsewhere.
     """
 
-    def __init__(self, texts: Sequence[str], known_hashes: Iterable[str] = ()) -> None:
+    def __init__(self, texts: Sequence[str], known_hashes: Iterable[str] = (),
+                 hashes: list[str] | None = None) -> None:
         self.stream = TextStream(texts)
-        self.hashes = [text_hash(t) for t in self.stream.texts]
+        self.hashes = hashes if hashes is not None else paragraph_hashes(self.stream.texts)
         self.by_hash: dict[str, list[int]] = {}
         for index, digest in enumerate(self.hashes):
             self.by_hash.setdefault(digest, []).append(index)

@@ -93,7 +93,7 @@ class AnalysisMixin:
             if isinstance(event, ProgressEvent):
                 self.post_message(AnalysisProgress(event.stage, event.fraction, self.generation))
             elif isinstance(event, DocumentEvent):
-                self.adopt_full_text(event.document)
+                self.adopt_full_text(event.document, event.notes_seed)
             elif isinstance(event, DoneEvent):
                 self.post_message(AnalysisReady(event.analysis, self.generation))
             elif isinstance(event, FailedEvent):

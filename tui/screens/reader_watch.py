@@ -90,13 +90,13 @@ class WatchMixin:
         self.notify(f"The text changed on disk: reloaded, notes re-anchored{tail}.",
                     title="Reloaded", timeout=6)
 
-    def adopt_full_text(self, document) -> None:
+    def adopt_full_text(self, document, notes_seed=None) -> None:
         """Show the whole of a long text sent by the analysis run; its notes open in a thread."""
         if document.content_hash == self.document.content_hash:
             return
         self._show_whole_text(document)
         self._show_busy("analysing…")
-        self._open_store(document)
+        self._open_store(document, notes_seed)
 
     def _show_whole_text(self, document) -> None:
         """Put the whole text in place of its preview, on the same paragraph unless the reader moved."""
@@ -112,11 +112,13 @@ class WatchMixin:
             self.run_search(self.search_query)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="split", description="open the notes")
-    def _open_store(self, document) -> None:
-        # Anchoring many notes on a book takes a while: do it here, not on the UI thread.
+    def _open_store(self, document, notes_seed=None) -> None:
+        # Anchoring many notes on a book takes a while: do it here, not on the UI thread
+        # (with the analysis child's seed, most of that work is already done).
         from tui.notes import NotesStore
 
-        self.post_message(StoreOpened(document, NotesStore.open(document.path, document)))
+        store = NotesStore.open(document.path, document, seed=notes_seed)
+        self.post_message(StoreOpened(document, store))
 
     def on_store_opened(self, message: StoreOpened) -> None:
         if message.document is not self.document:

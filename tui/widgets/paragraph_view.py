@@ -179,7 +179,10 @@ class ParagraphView(ScrollView, can_focus=True):
     def _update_virtual_size(self) -> None:
         size = Size(self.scrollable_content_region.width, self._table.total)
         if size != self.virtual_size:
-            self.virtual_size = size
+            # Only this view and its scrollbar depend on its virtual size. Set as a reactive
+            # (layout=True), every change laid out and painted the whole screen again: 30 ms
+            # or more for each batch of heights measured in idle time on a book.
+            self.set_reactive(ParagraphView.virtual_size, size)
             self._scroll_update(size)
 
     def _measure(self, index: int) -> bool:
