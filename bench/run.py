@@ -215,7 +215,7 @@ def press_keys(term: Terminal, rounds: int, busy_text: str | None = None,
     """Latencies of each key in :data:`KEYS`, ``rounds`` times; with ``busy_text``, only while shown."""
     samples: dict[str, list[float | None]] = {key: [] for key, _ in KEYS}
     for _ in range(rounds):
-        if busy_text and busy_text not in term.capture(name, colours=False):
+        if busy_text and not term.shows_any(name, busy_text):
             break
         for key, _label in KEYS:
             # an open editor may blink its cursor (every 0.5 s): wait longer than that
@@ -359,8 +359,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--busy-readers", type=int, default=4,
                         help="extra fresh readers for keys while the analysis runs (each gives a few)")
     parser.add_argument("--notes", type=int, default=100, help="notes attached to the big text")
-    parser.add_argument("--busy-text", default="analysing",
-                        help="text the reader shows while it analyses (default: analysing)")
+    parser.add_argument("--busy-text", default="analysing|loading the text",
+                        help="what the reader shows while it loads and analyses, alternatives "
+                             "separated by | (default: analysing|loading the text)")
     parser.add_argument("--nice", type=int, default=0,
                         help="niceness of the terminal and the apps in it (e.g. -10 on a busy machine)")
     parser.add_argument("--skip-ui", action="store_true", help="no terminal measurements")

@@ -115,12 +115,20 @@ class Terminal:
         recent = [rows_ for when, rows_ in changes if when >= time.perf_counter() - 1.0]
         return rows, set().union(*recent)
 
+    def shows_any(self, name: str, texts: str) -> bool:
+        """Whether any of the ``|``-separated ``texts`` is on screen."""
+        screen = self.capture(name, colours=False)
+        return any(text and text in screen for text in texts.split("|"))
+
     def wait_while_text(self, name: str, text: str, timeout: float) -> tuple[float, bool]:
-        """Wait until ``text`` is off the screen; returns the wait and whether it was ever seen."""
+        """Wait until ``text`` (or each of its ``|``-separated parts) is off the screen.
+
+        Returns the wait and whether it was ever seen.
+        """
         start = time.perf_counter()
         seen = False
         while time.perf_counter() - start < timeout:
-            if text not in self.capture(name, colours=False):
+            if not self.shows_any(name, text):
                 break
             seen = True
             time.sleep(0.05)

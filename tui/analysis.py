@@ -7,6 +7,7 @@ added to the contract, never renamed or dropped.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -40,13 +41,21 @@ def analyze(document: Document, summary_sentences: int | None = None,
     from tui.quotes import extract_quotes
     from tui.summary import summarize
 
-    progress("figures", 0.0)
-    figures = extract_figures(document.paragraphs)
-    progress("quotes", 0.35)
-    quotes, sources = extract_quotes(document.paragraphs)
-    progress("summary", 0.7)
-    summary = summarize(document, summary_sentences)
-    progress("done", 1.0)
+    # The extractors make millions of short-lived objects and no garbage cycles worth
+    # collecting midway; the collector's passes over a book's live objects cost 2-3%.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        progress("figures", 0.0)
+        figures = extract_figures(document.paragraphs)
+        progress("quotes", 0.35)
+        quotes, sources = extract_quotes(document.paragraphs)
+        progress("summary", 0.7)
+        summary = summarize(document, summary_sentences)
+        progress("done", 1.0)
+    finally:
+        if collecting:
+            gc.enable()
     return Analysis(summary=summary, figures=figures, quotes=quotes, sources=sources)
 
 
