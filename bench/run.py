@@ -224,6 +224,12 @@ def press_keys(term: Terminal, rounds: int, busy_text: str | None = None,
     return samples
 
 
+def wait_until_busy(term: Terminal, name: str, busy_text: str) -> None:
+    """Wait (up to 5 s) until the reader says it is busy: its side panes, which say so, are
+    mounted just after the first paint, and keys pressed before would count as idle."""
+    term.wait_for_any(name, busy_text, timeout=5)
+
+
 def busy_samples(term: Terminal, big: Path, home: Path, presses: int, busy_text: str,
                  readers: int) -> dict:
     """Key latencies while the analysis runs, from ``readers`` fresh readers (one gives few)."""
@@ -234,7 +240,7 @@ def busy_samples(term: Terminal, big: Path, home: Path, presses: int, busy_text:
         name = f"busy{number}"
         term.start(name, command, clean_env(home, name))
         if term.wait_for_text(name, marker, timeout=60) is not None:
-            time.sleep(0.3)  # as in key_rows
+            wait_until_busy(term, name, busy_text)
             for key, got in press_keys(term, presses, busy_text, name).items():
                 samples[key] += got
         term.send(name, "q")
@@ -271,7 +277,7 @@ def key_rows(term: Terminal, big: Path, home: Path, presses: int,
         term.stop("keys")
         return [Row("keys", "reader", "did not open; keys not measured")]
     painted_at = time.perf_counter()
-    time.sleep(0.3)  # the reader may start its analysis just after the first paint
+    wait_until_busy(term, "keys", busy_text)
     samples = press_keys(term, presses, busy_text)
     for key, got in extra.items():
         samples[key] = got + samples[key]

@@ -115,6 +115,10 @@ class Terminal:
         recent = [rows_ for when, rows_ in changes if when >= time.perf_counter() - 1.0]
         return rows, set().union(*recent)
 
+    def wait_for_any(self, name: str, texts: str, timeout: float) -> float | None:
+        """Seconds until any of the ``|``-separated ``texts`` shows; None on timeout or exit."""
+        return self._poll(name, lambda: self.shows_any(name, texts), timeout)
+
     def shows_any(self, name: str, texts: str) -> bool:
         """Whether any of the ``|``-separated ``texts`` is on screen."""
         screen = self.capture(name, colours=False)
