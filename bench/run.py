@@ -384,12 +384,26 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return args
 
 
+def compile_package() -> str:
+    """Write the bytecode of ``tui`` now, as its first start does on a user's machine.
+
+    Where PYTHONDONTWRITEBYTECODE is set (it is on the development machines) closeread
+    would otherwise compile its modules from source at every start, and so would the
+    analysis child, while the blank Textual app finds Textual's bytecode installed.
+    """
+    import compileall  # noqa: PLC0415
+
+    ok = compileall.compile_dir(str(BENCH.parent / "tui"), quiet=1)
+    return "bytecode of tui written" if ok else "bytecode of tui: some modules failed to compile"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     workdir = args.workdir or Path(tempfile.gettempdir()) / "closeread-bench"
     workdir.mkdir(parents=True, exist_ok=True)
     largest = max(args.sizes)
     print(f"closeread benchmark on {machine_line()}")
+    print(compile_package())
     big = write_text(largest, args.seed, workdir)
     print(f"texts in {workdir}; the big one: {big.name}, {big.stat().st_size:,} bytes")
     if args.notes:

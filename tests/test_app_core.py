@@ -211,3 +211,12 @@ def test_item_formatting():
     sources = source_items([{"name": "Gazette", "paragraph": 2, "paragraphs": [2, 5]}])
     assert sources[0][1] is None and sources[1][0].plain == "Gazette  ¶3, ¶6"
     assert note_line("text", None, None, True).plain.startswith("⚠ orphan")
+
+
+def test_display_length_is_the_length_of_the_display_text():
+    from tui.document import Paragraph
+    from tui.widgets.paragraph_view import ParagraphView
+
+    for kind, level in [("body", 0), ("list", 1), ("list", 3), ("quote", 0), ("heading", 2)]:
+        paragraph = Paragraph(0, "id", kind, "Some text of a paragraph.", ("Some text of a paragraph.",), level)
+        assert ParagraphView._display_length(paragraph) == len(ParagraphView._display_text(paragraph))

@@ -16,11 +16,16 @@ SEPARATOR_LINES = 1
 
 def estimate_lines(text: str, width: int) -> int:
     """A quick guess of the wrapped line count (no per-word work)."""
+    return estimate_lines_of_length(len(text), width)
+
+
+def estimate_lines_of_length(length: int, width: int) -> int:
+    """:func:`estimate_lines` of any text of ``length`` characters."""
     if width <= 1:
-        return max(1, len(text))
+        return max(1, length)
     # Greedy word wrap wastes about half a word per line.
     usable = max(1, width - 4) if width > 12 else width
-    return max(1, -(-len(text) // usable))
+    return max(1, -(-length // usable))
 
 
 def wrap_lines(text: str, width: int) -> int:
