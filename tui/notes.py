@@ -105,7 +105,7 @@ class NotesStore:
             store.problem = location.message
         try:
             disk = read_disk(location.seed or location.path)
-            records = seed.records_for(disk.raw) if seed is not None else None
+            records = seed.records_for(disk) if seed is not None else None
             if records is None:
                 records = parse(disk.raw, location.seed or location.path)
         except SidecarError as error:

@@ -10,28 +10,27 @@ nothing but the work it was meant to save.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass
 from typing import Any
 
 from tui.document import Document
 from tui.notes_anchor import paragraph_hashes
 from tui.notes_location import choose_location
-from tui.notes_storage import SidecarError, parse, read_disk
+from tui.notes_storage import DiskState, SidecarError, parse, read_disk
 
 
 @dataclass(frozen=True)
 class NotesSeed:
-    """Paragraph hashes of a document and the sidecar records parsed from bytes with ``raw_digest``."""
+    """Paragraph hashes of a document, and the sidecar records parsed from bytes with ``sidecar_sha256``."""
 
     content_hash: str
     hashes: list[str]
-    raw_digest: str | None = None
+    sidecar_sha256: str | None = None
     records: dict[str, Any] | None = None
 
-    def records_for(self, raw: bytes | None) -> dict[str, Any] | None:
-        """The parsed records if ``raw`` are the bytes they were parsed from, else None."""
-        if self.records is None or raw is None or digest(raw) != self.raw_digest:
+    def records_for(self, disk: DiskState) -> dict[str, Any] | None:
+        """The parsed records if ``disk`` holds the bytes they were parsed from, else None."""
+        if self.records is None or disk.signature is None or disk.signature.sha256 != self.sidecar_sha256:
             return None
         return self.records
 
@@ -41,17 +40,15 @@ class NotesSeed:
         return self.hashes if ok else None
 
 
-def digest(raw: bytes) -> str:
-    return hashlib.sha256(raw).hexdigest()
-
-
 def prepare_seed(text_path: str, document: Document) -> NotesSeed:
     """Hash ``document``'s paragraphs and parse the sidecar of ``text_path`` (if readable)."""
     hashes = paragraph_hashes([p.text for p in document.paragraphs])
     location = choose_location(text_path)
     try:
-        raw = read_disk(location.seed or location.path).raw
-        records = parse(raw, location.seed or location.path) if raw is not None else None
+        disk = read_disk(location.seed or location.path)
+        if disk.signature is None:  # no sidecar yet
+            return NotesSeed(document.content_hash, hashes)
+        records = parse(disk.raw, location.seed or location.path)
     except SidecarError:  # the store reports it when it opens the sidecar itself
         return NotesSeed(document.content_hash, hashes)
-    return NotesSeed(document.content_hash, hashes, digest(raw) if raw is not None else None, records)
+    return NotesSeed(document.content_hash, hashes, disk.signature.sha256, records)

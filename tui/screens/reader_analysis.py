@@ -160,11 +160,10 @@ class AnalysisMixin:
                                                   "No figures found.", total=len(analysis.figures)))
         quotations = [quote for quote in analysis.quotes if quote.get("kind", "quote") == "quote"]
         items = quote_items(quotations[:MAX_ITEMS])
-        if len(quotations) <= MAX_ITEMS:
+        if len(items) < MAX_ITEMS:  # the sources follow the quotations, under a heading line
             items += source_items(analysis.sources[:MAX_ITEMS])
-        shown = min(len(items), MAX_ITEMS)
         total = len(quotations) + (len(analysis.sources) + 1 if analysis.sources else 0)
-        self.pane("quotes").items.set_items(items[:shown], "No quotations found.", total=total)
+        self.pane("quotes").items.set_items(items, "No quotations found.", total=total)
         self.pane("quotes").set_count(f"{len(quotations)} · {len(analysis.sources)} sources")
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:

@@ -101,13 +101,17 @@ class WatchMixin:
     def _show_whole_text(self, document) -> None:
         """Put the whole text in place of its preview, on the same paragraph unless the reader moved."""
         moved = self.view.cursor != min(self.restore_to, len(self.document.paragraphs) - 1)
+        self._show_document(document)
+        gc.freeze()  # the whole text stays loaded: spare the collector from walking it
+        if not moved:
+            self.view.move_cursor(min(self.restore_to, len(document.paragraphs) - 1), top=True)
+
+    def _show_document(self, document) -> None:
+        """Show ``document``'s paragraphs (and search matches) in place of the current ones."""
         self.document = document
         self.query_one("#header").document = document
         self.view.set_paragraphs(document.paragraphs)
         self.view.move_cursor(self.view.cursor)
-        gc.freeze()  # the whole text stays loaded: spare the collector from walking it
-        if not moved:
-            self.view.move_cursor(min(self.restore_to, len(document.paragraphs) - 1), top=True)
         if self.search_query:
             self.run_search(self.search_query)
 
@@ -129,13 +133,8 @@ class WatchMixin:
 
     def _adopt(self, document) -> None:
         """Show ``document`` instead of the current one, notes re-anchored, analysis restarted."""
-        self.document = document
         if self.store.document is not document:
             self.store.reanchor(document)
-        self.query_one("#header").document = document
-        self.view.set_paragraphs(document.paragraphs)
-        self.view.move_cursor(self.view.cursor)
+        self._show_document(document)
         self.refresh_notes()
         self.start_analysis()
-        if self.search_query:
-            self.run_search(self.search_query)

@@ -237,19 +237,20 @@ class ParagraphView(ScrollView, can_focus=True):
     # -- rendering ------------------------------------------------------------
 
     @staticmethod
-    def _display_length(paragraph: Paragraph) -> int:
-        """``len(_display_text(paragraph))``, without building the text."""
-        extra = len(KIND_PREFIX.get(paragraph.kind, ""))
-        if paragraph.kind == "list" and paragraph.level > 1:
-            extra += 2 * (paragraph.level - 1)
-        return extra + len(paragraph.text)
-
-    @staticmethod
-    def _display_text(paragraph: Paragraph) -> str:
+    def _prefix(paragraph: Paragraph) -> str:
         prefix = KIND_PREFIX.get(paragraph.kind, "")
         if paragraph.kind == "list" and paragraph.level > 1:
             prefix = "  " * (paragraph.level - 1) + prefix
-        return prefix + paragraph.text
+        return prefix
+
+    @classmethod
+    def _display_length(cls, paragraph: Paragraph) -> int:
+        """``len(_display_text(paragraph))``, without building the text."""
+        return len(cls._prefix(paragraph)) + len(paragraph.text)
+
+    @classmethod
+    def _display_text(cls, paragraph: Paragraph) -> str:
+        return cls._prefix(paragraph) + paragraph.text
 
     def _content(self, paragraph: Paragraph) -> Content:
         text = self._display_text(paragraph)
