@@ -34,8 +34,12 @@ def _no_progress(stage: str, fraction: float) -> None:
 
 
 def analyze(document: Document, summary_sentences: int | None = None,
-            progress: Progress = _no_progress) -> Analysis:
-    """Run every extractor over ``document``; ``progress(stage, fraction)`` reports each step."""
+            progress: Progress = _no_progress, parallel: bool = False) -> Analysis:
+    """Run every extractor over ``document``; ``progress(stage, fraction)`` reports each step.
+
+    With ``parallel`` a long text's quotes and its summary each run in a forked child while the
+    figures run here (see :mod:`tui.analysis_fork`); the analysis is the same either way.
+    """
     # Imported here so that holding an Analysis (the reader does) never loads the extractors.
     from tui.figures import extract_figures
     from tui.quotes import extract_quotes
@@ -46,17 +50,39 @@ def analyze(document: Document, summary_sentences: int | None = None,
     collecting = gc.isenabled()
     gc.disable()
     try:
-        progress("figures", 0.0)
-        figures = extract_figures(document.paragraphs)
-        progress("quotes", 0.35)
-        quotes, sources = extract_quotes(document.paragraphs)
-        progress("summary", 0.7)
-        summary = summarize(document, summary_sentences)
+        if parallel and _is_long(document):
+            from tui.analysis_fork import ForkedCall
+
+            quoting = ForkedCall(lambda: extract_quotes(document.paragraphs))
+            summarizing = ForkedCall(lambda: summarize(document, summary_sentences))
+            progress("figures", 0.0)
+            figures = extract_figures(document.paragraphs)
+            progress("quotes", 0.5)
+            quotes, sources = quoting.result()
+            summary = summarizing.result()
+        else:
+            progress("figures", 0.0)
+            figures = extract_figures(document.paragraphs)
+            progress("quotes", 0.35)
+            quotes, sources = extract_quotes(document.paragraphs)
+            progress("summary", 0.7)
+            summary = summarize(document, summary_sentences)
         progress("done", 1.0)
     finally:
         if collecting:
             gc.enable()
     return Analysis(summary=summary, figures=figures, quotes=quotes, sources=sources)
+
+
+def _is_long(document: Document) -> bool:
+    from tui.analysis_fork import MIN_CHARS
+
+    total = 0
+    for paragraph in document.paragraphs:
+        total += len(paragraph.text)
+        if total >= MIN_CHARS:
+            return True
+    return False
 
 
 def paragraph_to_contract(paragraph) -> dict:

@@ -162,7 +162,7 @@ def store_cached(document: Document, summary_sentences: int | None, analysis: An
 
 
 def analyze_cached(document: Document, summary_sentences: int | None = None,
-                   progress: Progress | None = None) -> Analysis:
+                   progress: Progress | None = None, parallel: bool = False) -> Analysis:
     """The analysis of ``document`` from the cache, else computed by tui.analysis.analyze and cached."""
     cached = load_cached(document, summary_sentences)
     if cached is not None:
@@ -171,9 +171,13 @@ def analyze_cached(document: Document, summary_sentences: int | None = None,
         return cached
     from tui.analysis import analyze  # noqa: PLC0415 - see TYPE_CHECKING above
 
-    analysis = analyze(document, summary_sentences, progress) if progress else analyze(document, summary_sentences)
+    analysis = analyze(document, summary_sentences, progress or _silent, parallel)
     store_cached(document, summary_sentences, analysis)
     return analysis
+
+
+def _silent(stage: str, fraction: float) -> None:
+    return None
 
 
 def _entry_matches(entry: object, content_hash: str, summary_sentences: int | None) -> bool:

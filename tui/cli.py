@@ -70,6 +70,8 @@ def run_read(args: argparse.Namespace) -> int:
 
 def run_analyze(args: argparse.Namespace) -> int:
     from tui.analysis import analyze, to_contract
+    from tui.analysis_fork import may_fork
+    parallel = may_fork()
     status = 0
     for path in args.paths:
         try:
@@ -80,7 +82,7 @@ def run_analyze(args: argparse.Namespace) -> int:
             continue
         for warning in document.warnings:
             print(f"closeread: warning: {warning}", file=sys.stderr)
-        analysis = analyze(document, args.summary_sentences)
+        analysis = analyze(document, args.summary_sentences, parallel=parallel)
         if args.json:
             sys.stdout.write(json.dumps(to_contract(document, analysis), ensure_ascii=False) + "\n")
         else:

@@ -69,6 +69,7 @@ def build_entries(args: argparse.Namespace, sections: tuple[str, ...]):
     """Load, analyse and gather the notes of every path; raises LoadError on the first bad one."""
     # A text already analysed (in the reader, or by an earlier brief) comes from the cache at once.
     from tui.analysis_cache import analyze_cached
+    from tui.analysis_fork import may_fork
     from tui.brief import BriefInput
     from tui.loader import load_document
 
@@ -78,7 +79,8 @@ def build_entries(args: argparse.Namespace, sections: tuple[str, ...]):
         for warning in document.warnings:
             print(f"closeread: warning: {warning}", file=sys.stderr)
         needs_analysis = any(name != "notes" for name in sections)
-        analysis = analyze_cached(document, args.summary_sentences) if needs_analysis else None
+        analysis = analyze_cached(document, args.summary_sentences, parallel=may_fork()) \
+            if needs_analysis else None
         notes = _load_notes(path, document) if "notes" in sections else None
         entries.append(BriefInput(document, analysis, notes))
     return entries
