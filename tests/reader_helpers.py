@@ -52,3 +52,15 @@ def fixed_analysis(document, summary_sentences=None, progress=lambda stage, frac
     )
     progress("done", 1.0)
     return Analysis(summary=summary, figures=figures, quotes=quotes, sources=sources)
+
+
+async def wait_until_settled(app, pilot, rounds: int = 200) -> None:
+    """Wait for the reader's workers, then until it has put every result on screen (it fills
+    its panes in steps, one per refresh)."""
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    for _ in range(rounds):
+        if not getattr(app.screen, "settling", False):
+            return
+        await pilot.pause()
+    raise AssertionError("the reader was still filling its panes")

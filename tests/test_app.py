@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from textual.widgets import TextArea
 
+from reader_helpers import wait_until_settled
 from tui.app import ReaderApp
 from tui.screens.brief_view import BriefScreen
 from tui.screens.dialogs import ConfirmScreen
@@ -21,8 +22,7 @@ pytestmark = pytest.mark.usefixtures("fixed_reader_analysis")
 
 
 async def settle(app, pilot) -> None:
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    await wait_until_settled(app, pilot)
 
 
 def reader(app) -> ReaderScreen:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from reader_helpers import SAMPLE
+from reader_helpers import SAMPLE, wait_until_settled
 from tui.app import ReaderApp
 from tui.config import load_config
 from tui.screens.commands import ask_paragraph
@@ -22,8 +22,7 @@ pytestmark = pytest.mark.usefixtures("fixed_reader_analysis")
 
 
 async def settle(app, pilot) -> None:
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    await wait_until_settled(app, pilot)
 
 
 def cursor(app) -> int:
@@ -313,6 +312,7 @@ async def test_analysis_runner_fills_the_panes(text, monkeypatch, inline):
                 break
         assert screen.analysis is not None
         assert screen.analysis.figures  # the sample has figures the extractor finds
+        await wait_until_settled(app, pilot)
         assert "analysing" not in str(screen.query_one("#pane-figures").border_subtitle)
 
 

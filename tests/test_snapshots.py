@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from reader_helpers import wait_until_settled
 from tui.app import ReaderApp
 
 
@@ -16,8 +17,7 @@ pytestmark = pytest.mark.usefixtures("fixed_reader_analysis")
 
 
 async def settled(pilot) -> None:
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    await wait_until_settled(pilot.app, pilot)
     await pilot.app.workers.wait_for_complete()
     await pilot.pause()
 

@@ -8,6 +8,7 @@ lock); this mixin only starts it, relays its events and shows the result.
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from textual import work
@@ -16,6 +17,7 @@ from textual.worker import Worker, WorkerState, get_current_worker
 from tui.document import Document
 from tui.widgets.item_list import MAX_ITEMS
 from tui.widgets.messages import AnalysisProgress, AnalysisReady
+from tui.widgets.side_panes import SidePane
 from tui.widgets.pane_items import figure_items, quote_items, source_items, summary_items
 
 if TYPE_CHECKING:
@@ -48,6 +50,8 @@ def highlights_of(analysis: Analysis) -> dict[int, list[tuple[str, str]]]:
 
 class AnalysisMixin:
     """Analysis of :class:`tui.screens.reader.ReaderScreen`."""
+
+    _steps_pending = False
 
     def start_analysis(self) -> None:
         """Analyse the current document in a thread; panes show progress until it arrives."""
@@ -144,27 +148,60 @@ class AnalysisMixin:
         # The document and its analysis live until the text is closed: keep the garbage
         # collector from walking their millions of objects (pauses of 100 ms+ on a book).
         gc.freeze()
-        self.view.set_highlights(highlights_of(analysis))
+        # One step per refresh: on a book each is 5-15 ms, together they would hold up a key.
+        steps = [lambda: self.view.set_highlights(highlights_of(analysis))]
         if self.side_ready:
-            self._fill_analysis_panes(analysis)
-            self._show_focus(self.view.cursor, force=True)
+            steps += self._pane_fills(analysis)
+            steps.append(lambda: self._show_focus(self.view.cursor, force=True))
+        self._run_steps(steps, message.generation)
+
+    def _run_steps(self, steps: list[Callable[[], None]], generation: int) -> None:
+        """Run the first step now and each next one after a refresh, while ``generation`` is current."""
+        self._steps_pending = False
+        if generation != self.generation or not steps:
+            return
+        steps[0]()
+        if len(steps) > 1:
+            self._steps_pending = True
+            self.call_after_refresh(self._run_steps, steps[1:], generation)
+
+    @property
+    def settling(self) -> bool:
+        """Whether a result is still going on screen in steps (an analysis, a pane's long list)."""
+        if self._steps_pending:
+            return True
+        return self.side_ready and any(pane.items.filling for pane in self.query(SidePane))
 
     def _fill_analysis_panes(self, analysis: Analysis) -> None:
-        # Items are built only for what a pane shows (MAX_ITEMS): a book has thousands.
-        summary = self.pane("summary")
-        summary.set_count(summary.items.set_items(summary_items(analysis.summary.sentences[:MAX_ITEMS]),
-                                                  "No summary for this text.",
-                                                  total=len(analysis.summary.sentences)))
-        figures = self.pane("figures")
-        figures.set_count(figures.items.set_items(figure_items(analysis.figures[:MAX_ITEMS]),
-                                                  "No figures found.", total=len(analysis.figures)))
-        quotations = [quote for quote in analysis.quotes if quote.get("kind", "quote") == "quote"]
-        items = quote_items(quotations[:MAX_ITEMS])
-        if len(items) < MAX_ITEMS:  # the sources follow the quotations, under a heading line
-            items += source_items(analysis.sources[:MAX_ITEMS])
-        total = len(quotations) + (len(analysis.sources) + 1 if analysis.sources else 0)
-        self.pane("quotes").items.set_items(items, "No quotations found.", total=total)
-        self.pane("quotes").set_count(f"{len(quotations)} · {len(analysis.sources)} sources")
+        for fill in self._pane_fills(analysis):
+            fill()
+
+    def _pane_fills(self, analysis: Analysis) -> list[Callable[[], None]]:
+        """Filling each analysis pane, as steps; items are built only for what a pane shows
+        (MAX_ITEMS): a book has thousands."""
+
+        def summary() -> None:
+            sentences = analysis.summary.sentences
+            pane = self.pane("summary")
+            pane.set_count(pane.items.set_items(summary_items(sentences[:MAX_ITEMS]),
+                                                "No summary for this text.", total=len(sentences)))
+
+        def figures() -> None:
+            pane = self.pane("figures")
+            pane.set_count(pane.items.set_items(figure_items(analysis.figures[:MAX_ITEMS]),
+                                                "No figures found.", total=len(analysis.figures)))
+
+        def quotes() -> None:
+            quotations = [quote for quote in analysis.quotes if quote.get("kind", "quote") == "quote"]
+            items = quote_items(quotations[:MAX_ITEMS])
+            if len(items) < MAX_ITEMS:  # the sources follow the quotations, under a heading line
+                items += source_items(analysis.sources[:MAX_ITEMS])
+            total = len(quotations) + (len(analysis.sources) + 1 if analysis.sources else 0)
+            pane = self.pane("quotes")
+            pane.items.set_items(items, "No quotations found.", total=total)
+            pane.set_count(f"{len(quotations)} · {len(analysis.sources)} sources")
+
+        return [summary, figures, quotes]
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
         if event.worker.group == "analysis" and event.state == WorkerState.ERROR:

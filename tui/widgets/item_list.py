@@ -2,7 +2,10 @@
 
 An ``OptionList`` (virtual: only visible options are rendered) that knows the
 paragraph of each item, marks the items of the focused paragraph, and is
-capped so a book's thousands of figures never make a huge list.
+capped so a book's thousands of figures never make a huge list. A long list
+is filled in steps, one per refresh: the option list wraps every option it is
+given to measure its height, which for hundreds of items at once would hold
+up the keys for most of a frame.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 MAX_ITEMS = 400
+ITEMS_PER_STEP = 40  # about 4 ms of wrapping: a list fills in steps that keys can pass between
 
 
 class ItemList(OptionList):
@@ -45,6 +49,7 @@ class ItemList(OptionList):
         super().__init__(id=id)
         self._paragraph_of: list[int | None] = []
         self._first_of: dict[int, int] = {}
+        self._waiting: list[Option] = []  # options not added yet (see _add_waiting)
         self.current_paragraph: int | None = None
 
     def set_items(self, items: list[tuple[Content | str, int | None]],
@@ -69,8 +74,25 @@ class ItemList(OptionList):
         for position, paragraph in enumerate(self._paragraph_of):
             if paragraph is not None:
                 self._first_of.setdefault(paragraph, position)
-        self.set_options(options)
+        self._waiting = options[ITEMS_PER_STEP:]
+        self.set_options(options[:ITEMS_PER_STEP])
+        if self._waiting:
+            self.call_after_refresh(self._add_waiting, self._waiting)
         return total
+
+    def _add_waiting(self, waiting: list[Option]) -> None:
+        """Add the next step of options, unless set_items has replaced the list since."""
+        if waiting is not self._waiting or not self.is_mounted:
+            return
+        step, self._waiting = waiting[:ITEMS_PER_STEP], waiting[ITEMS_PER_STEP:]
+        self.add_options(step)
+        if self._waiting:
+            self.call_after_refresh(self._add_waiting, self._waiting)
+
+    @property
+    def filling(self) -> bool:
+        """Whether options are still being added in steps."""
+        return bool(self._waiting)
 
     def paragraph_of(self, position: int) -> int | None:
         """The paragraph of the item at ``position``."""
