@@ -221,3 +221,54 @@ def test_events_end_and_cancel_when_asked_to_stop(text_file):
     pid = run.pid
     assert list(run.events(should_stop=lambda: True)) == []
     assert run.cancelled and gone(pid)
+
+
+CAPTURED_STDERR_SCRIPT = """
+import sys
+from tui.analysis_runner import AnalysisRun
+
+
+class Capture:  # what a running Textual app puts in sys.stderr: no file behind it
+    def write(self, text):
+        return len(text)
+
+    def flush(self):
+        pass
+
+    def fileno(self):
+        return -1
+
+
+if __name__ == "__main__":
+    sys.stderr = Capture()
+    run = AnalysisRun.start(sys.argv[1], None, send_document=True)
+    analysis = run.wait(60)
+    print(run.mode, len(analysis.figures))
+"""
+
+
+def test_child_starts_while_stderr_is_captured(tmp_path, text_file):
+    # Fresh interpreter: the resource tracker that the first child start launches is not running yet.
+    script = tmp_path / "captured.py"
+    script.write_text(CAPTURED_STDERR_SCRIPT, encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+    done = subprocess.run([sys.executable, str(script), str(text_file)], capture_output=True,
+                          text=True, env=env, timeout=WAIT)
+    mode, figures = done.stdout.split()
+    assert mode == "process", done.stderr
+    assert int(figures) > 0
+
+
+def test_child_runs_in_its_own_session_at_lower_priority(tmp_path):
+    # Its own session is its own scheduling group, so its CPU is not taken from the reader's.
+    path = tmp_path / "long.md"
+    path.write_text("\n".join(TEXT.replace("valley", f"valley {n}") for n in range(300)), encoding="utf-8")
+    run = AnalysisRun.start(str(path), None, send_document=True)
+    try:
+        deadline = time.monotonic() + WAIT
+        while os.getsid(run.pid) != run.pid and time.monotonic() < deadline:
+            time.sleep(0.02)  # the child moves itself once it is up
+        assert os.getsid(run.pid) == run.pid != os.getsid(0)
+        assert os.getpriority(os.PRIO_PROCESS, run.pid) >= os.getpriority(os.PRIO_PROCESS, 0) + 1
+    finally:
+        run.cancel()

@@ -16,6 +16,7 @@ says so in :attr:`AnalysisRun.mode` ("process" or "inline").
 from __future__ import annotations
 
 import atexit
+import contextlib
 import gc
 import importlib
 import multiprocessing
@@ -39,6 +40,7 @@ if TYPE_CHECKING:  # tui.analysis imports every extractor (~0.3 s): loaded once 
 
 INLINE_ENV = "CLOSEREAD_ANALYSIS_INLINE"  # set to 1 to never start a process
 CHILD_NICENESS = 5
+CHILD_GROUP_NICENESS = 10  # the niceness of the child's own scheduling group (see _own_scheduling_group)
 CHUNK_ITEMS = 500  # unpickling 500 figures takes ~1-2 ms of the parent's GIL
 LOAD_SHARE = 0.2  # the share of the progress bar given to loading the file
 _PARENT_CHECK_SECONDS = 0.5
@@ -235,6 +237,24 @@ def _lower_priority() -> None:
         os.nice(CHILD_NICENESS)
     except (AttributeError, OSError):  # not on this platform, or not allowed
         pass
+    _own_scheduling_group()
+
+
+def _own_scheduling_group() -> None:
+    """Leave the reader's scheduling group, and rank the new one below it.
+
+    Linux schedules each session as one group (autogroup) and niceness only ranks processes
+    inside their group: in the reader's session the child's CPU came out of the reader's own
+    share, so a key pressed during the analysis waited for it. In a session of its own, whose
+    group's niceness is raised (any process may raise its own), the child takes what the
+    reader, the terminal and everything else leave idle.
+    """
+    try:
+        os.setsid()
+        with open("/proc/self/autogroup", "w", encoding="ascii") as group:
+            group.write(str(CHILD_GROUP_NICENESS))
+    except (AttributeError, OSError):  # not Linux, no autogroup, or already a session leader
+        pass
 
 
 def _exit_with_parent(parent_pid: int) -> None:
@@ -254,6 +274,27 @@ def _max_rss_mb() -> float | None:
     except ImportError:
         return None
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
+
+
+@contextlib.contextmanager
+def _real_stderr() -> Iterator[None]:
+    """Let ``sys.stderr`` be a real file while a child process starts.
+
+    The first start also starts multiprocessing's resource tracker, which is handed
+    ``sys.stderr.fileno()``. A running Textual app replaces ``sys.stderr`` with a capture
+    whose fileno() is -1, so that start failed and every analysis in a terminal ran in a
+    thread of the reader instead (tests, which run headless, did not show it). The null
+    device stands in: nothing the tracker might say belongs on the reader's screen.
+    """
+    try:
+        valid = sys.stderr is not None and sys.stderr.fileno() >= 0
+    except (AttributeError, OSError, ValueError):
+        valid = False
+    if valid:
+        yield
+        return
+    with open(os.devnull, "w", encoding="utf-8") as null, contextlib.redirect_stderr(null):
+        yield
 
 
 def _import_analysis_in_background() -> None:
@@ -328,7 +369,8 @@ class AnalysisRun:
         process = context.Process(target=_child_main, args=(sender, self.request),
                                   name="closeread-analysis", daemon=True)
         try:
-            process.start()
+            with _real_stderr():
+                process.start()
         finally:
             sender.close()  # the parent keeps no write end, so a dead child reads as EOF
         self._process = process
