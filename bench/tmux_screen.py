@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import threading
 import time
 from pathlib import Path
 
@@ -210,10 +211,39 @@ def peak_rss_mb(pid: int) -> float | None:
     return None
 
 
-def tree_peak_rss_mb(root: int) -> float | None:
-    """The largest VmHWM in the process tree under ``root`` (the reader, not its shell)."""
-    peaks = [peak for pid in process_tree(root) if (peak := peak_rss_mb(pid)) is not None]
-    return max(peaks, default=None)
+class TreeMemory:
+    """Peak resident sizes of a process tree, sampled in a thread until :meth:`stop`.
+
+    A child (the reader's analysis process) ends before anyone can read its peak, so it is
+    read while it lives: the known processes every ``every`` seconds (one small /proc read
+    each), the whole tree once a second for new ones.
+    """
+
+    def __init__(self, root: int, every: float = 0.1) -> None:
+        self.root, self.every = root, every
+        self.peaks: dict[int, float] = {}
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="tree-memory", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        pids: list[int] = []
+        rescan_at = 0.0
+        while not self._stop.is_set():
+            if time.perf_counter() >= rescan_at:
+                pids = process_tree(self.root)
+                rescan_at = time.perf_counter() + 1.0
+            for pid in pids:
+                peak = peak_rss_mb(pid)
+                if peak is not None:
+                    self.peaks[pid] = max(peak, self.peaks.get(pid, 0.0))
+            self._stop.wait(self.every)
+
+    def stop(self) -> dict[int, float]:
+        """Stop sampling; the peak (MB) of every process seen."""
+        self._stop.set()
+        self._thread.join()
+        return dict(self.peaks)
 
 
 def private_socket() -> str:
