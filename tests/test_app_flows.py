@@ -328,6 +328,12 @@ async def test_long_text_is_loaded_and_analysed_by_the_runner(tmp_path, monkeypa
     async with app.run_test(size=SIZE) as pilot:
         screen = app.screen
         for _ in range(400):
+            await pilot.pause(0.02)
+            if len(screen.document.paragraphs) == 2501:
+                break
+        # The header counts the whole text as soon as it is here, not once it is analysed.
+        assert "¶ 1 of 2501" in str(screen.query_one("#header").render())
+        for _ in range(400):
             await pilot.pause(0.05)
             if screen.analysis is not None and screen.store is not None:
                 break

@@ -109,9 +109,9 @@ class WatchMixin:
     def _show_document(self, document) -> None:
         """Show ``document``'s paragraphs (and search matches) in place of the current ones."""
         self.document = document
-        self.query_one("#header").document = document
         self.view.set_paragraphs(document.paragraphs)
         self.view.move_cursor(self.view.cursor)
+        self.query_one("#header").set_document(document, self.view.cursor)
         if self.search_query:
             self.run_search(self.search_query)
 

@@ -38,6 +38,12 @@ class ReaderHeader(Static):
     def on_mount(self) -> None:
         self.show(0)
 
+    def set_document(self, document: Document, index: int) -> None:
+        """Show another document (a long text's whole, after its preview) at paragraph ``index``."""
+        self.document = document
+        if self.is_mounted:
+            self.show(index)
+
     def show(self, index: int, extra: str | None = None) -> None:
         """Show paragraph ``index`` as the position; ``extra`` (e.g. search state) goes before it."""
         self.index = index
