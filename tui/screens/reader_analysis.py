@@ -148,12 +148,24 @@ class AnalysisMixin:
         # The document and its analysis live until the text is closed: keep the garbage
         # collector from walking their millions of objects (pauses of 100 ms+ on a book).
         gc.freeze()
-        # One step per refresh: on a book each is 5-15 ms, together they would hold up a key.
-        steps = [lambda: self.view.set_highlights(highlights_of(analysis))]
+        self._find_highlights(analysis, message.generation)
         if self.side_ready:
-            steps += self._pane_fills(analysis)
+            # One step per refresh: on a book each is 5-15 ms, together they would hold up a key.
+            steps = self._pane_fills(analysis)
             steps.append(lambda: self._show_focus(self.view.cursor, force=True))
-        self._run_steps(steps, message.generation)
+            self._run_steps(steps, message.generation)
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="highlights",
+          description="find the highlights")
+    def _find_highlights(self, analysis: Analysis, generation: int) -> None:
+        # A pass over every figure and quotation of a book (tens of thousands): 20-40 ms that
+        # a key would wait for on the UI thread, and that share the GIL in a thread.
+        found = highlights_of(analysis)
+        self.app.call_from_thread(self._show_highlights, found, generation)
+
+    def _show_highlights(self, found: dict[int, list[tuple[str, str]]], generation: int) -> None:
+        if generation == self.generation:
+            self.view.set_highlights(found)
 
     def _run_steps(self, steps: list[Callable[[], None]], generation: int) -> None:
         """Run the first step now and each next one after a refresh, while ``generation`` is current."""
