@@ -42,7 +42,8 @@ SUFFIX = ".json.gz"
 COMPRESSLEVEL = 1
 _STALE_TEMP_SECONDS = 3600
 # The core modules whose code decides an analysis; the reader's own modules are left out.
-_NOT_ANALYSIS_CODE = frozenset({"app.py", "analysis_runner.py", "analysis_cache.py"})
+_NOT_ANALYSIS_CODE = frozenset({"app.py", "analysis_runner.py", "analysis_child.py", "analysis_events.py",
+                                "analysis_cache.py"})
 
 _code_digest: str | None = None
 

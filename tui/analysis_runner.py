@@ -1,11 +1,10 @@
 """Run the analysis of a text in a child process, so that the reader's UI keeps the GIL.
 
 :meth:`AnalysisRun.start` spawns a child (the "spawn" start method: the parent
-is a multi-threaded app, where fork is unsafe) that checks the analysis cache,
-else loads the file itself, checks that its content hash is still the one the
-reader shows, analyses it at a slightly lower priority and caches the result.
-Progress and the result come back over a one-way pipe; the result is sent in
-small pickled parts so that no single unpickling holds the parent's GIL long.
+is a multi-threaded app, where fork is unsafe) that does the work of
+:mod:`tui.analysis_child`: the cache, else loading and analysing the text.
+Progress and the result come back over a one-way pipe as the events of
+:mod:`tui.analysis_events`.
 
 The parent reads events with :meth:`AnalysisRun.poll` (non-blocking, for the
 UI thread) or :meth:`AnalysisRun.events` (blocking, for a thread worker). When
@@ -29,251 +28,26 @@ import time
 import traceback
 import weakref
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from tui.analysis_cache import analysis_from_dict, load_cached_by_hash, store_cached_by_hash
+from tui.analysis_cache import analysis_from_dict
+from tui.analysis_child import child_main, run_analysis
+from tui.analysis_events import (  # noqa: F401 - the events are part of this module's interface
+    DocumentEvent, DoneEvent, Event, FailedEvent, ProgressEvent, RunRequest,
+)
 from tui.document import Document
 
 if TYPE_CHECKING:  # tui.analysis imports every extractor (~0.3 s): loaded once a result arrives
     from tui.analysis import Analysis
 
 INLINE_ENV = "CLOSEREAD_ANALYSIS_INLINE"  # set to 1 to never start a process
-CHILD_NICENESS = 5
-CHILD_GROUP_NICENESS = 10  # the niceness of the child's own scheduling group (see _own_scheduling_group)
-CHUNK_ITEMS = 500  # unpickling 500 figures takes ~1-2 ms of the parent's GIL
-LOAD_SHARE = 0.2  # the share of the progress bar given to loading the file
-_PARENT_CHECK_SECONDS = 0.5
 _LIST_PARTS = ("paragraphs", "figures", "quotes", "sources", "sentences", "gists", "sections")
-_DOCUMENT_FIELDS = ("path", "title", "author", "date", "content_hash", "encoding", "warnings")
 
 _live_runs: weakref.WeakSet[AnalysisRun] = weakref.WeakSet()
 
 
-@dataclass(frozen=True)
-class ProgressEvent:
-    """The analysis reached ``stage``; ``fraction`` (0-1) of the whole run is done."""
-
-    stage: str
-    fraction: float
-
-
-@dataclass(frozen=True)
-class DoneEvent:
-    """The analysis is ready; ``cached`` says it came from the cache; ``stats`` holds timings."""
-
-    analysis: Analysis
-    cached: bool = False
-    stats: dict = field(default_factory=dict)
-
-
-@dataclass(frozen=True)
-class FailedEvent:
-    """The analysis could not be made; ``message`` is one line for the user."""
-
-    message: str
-    detail: str = ""
-
-
-@dataclass(frozen=True)
-class DocumentEvent:
-    """The whole document, loaded by the child (only when asked for with ``send_document``).
-
-    ``notes_seed`` (a :class:`tui.notes_seed.NotesSeed`) spares the parent the costly part of
-    opening the text's notes; None when it could not be prepared.
-    """
-
-    document: Document
-    notes_seed: object | None = None
-
-
-Event = ProgressEvent | DocumentEvent | DoneEvent | FailedEvent
-
-
-@dataclass(frozen=True)
-class _Request:
-    path: str
-    content_hash: str | None  # None: not known yet (a preview is shown), take the file as it is
-    summary_sentences: int | None
-    parent_pid: int
-    send_document: bool = False
-
-
 class AnalysisFailed(RuntimeError):
     """Raised by :meth:`AnalysisRun.wait` when the analysis failed or was cancelled."""
-
-
-# -- the work, shared by the child process and the inline thread -------------
-
-def _run_analysis(request: _Request, emit: Callable[[Event], None], document: Document | None = None) -> None:
-    """Emit progress (and the document if asked), then one Done or Failed event (cache first)."""
-    started = time.perf_counter()
-    emit(ProgressEvent("cache", 0.0))
-    known_hash = request.content_hash
-    cached = load_cached_by_hash(known_hash, request.summary_sentences) if known_hash else None
-    if cached is None or request.send_document:
-        emit(ProgressEvent("loading", 0.0))
-        if document is None:
-            document = _load(request, emit)
-        if document is None:
-            return
-        if known_hash is not None and document.content_hash != known_hash:
-            emit(FailedEvent(f"{request.path} changed on disk since it was opened; reopen it to analyse it"))
-            return
-        if request.send_document:
-            emit(DocumentEvent(document, _notes_seed(request.path, document)))
-        if known_hash is None:  # the caller showed a preview: the whole text's hash is known only now
-            cached = load_cached_by_hash(document.content_hash, request.summary_sentences)
-    if cached is not None:
-        emit(DoneEvent(cached, cached=True, stats={"child_seconds": time.perf_counter() - started}))
-        return
-    loaded = time.perf_counter()
-    from tui.analysis import analyze  # noqa: PLC0415
-
-    def progress(stage: str, fraction: float) -> None:
-        emit(ProgressEvent(stage, LOAD_SHARE + (1 - LOAD_SHARE) * fraction))
-
-    analysis = analyze(document, request.summary_sentences, progress)
-    analysed = time.perf_counter()
-    store_cached_by_hash(document.content_hash, request.summary_sentences, analysis)
-    emit(DoneEvent(analysis, stats={"load_seconds": loaded - started, "analyze_seconds": analysed - loaded,
-                                    "cache_store_seconds": time.perf_counter() - analysed}))
-
-
-def _notes_seed(path: str, document: Document):
-    """The notes seed of ``document``, or None (a problem is left for the store to report)."""
-    from tui.notes_seed import prepare_seed  # noqa: PLC0415 - only a reader's long text needs it
-
-    try:
-        return prepare_seed(path, document)
-    except Exception:  # noqa: BLE001 - the seed only saves work; the parent does it all without one
-        return None
-
-
-def _load(request: _Request, emit: Callable[[Event], None]) -> Document | None:
-    """The document at the request's path; None (and a Failed event) when it cannot be read."""
-    from tui.loader import LoadError, load_document  # noqa: PLC0415 - heavy, and only needed here
-
-    if request.path == "-":
-        emit(FailedEvent("standard input cannot be read again: pass its document to AnalysisRun.start"))
-        return None
-    try:
-        return load_document(request.path)
-    except LoadError as error:
-        emit(FailedEvent(str(error)))
-        return None
-
-
-# -- the child process --------------------------------------------------------
-
-def _child_main(conn, request: _Request) -> None:
-    """Entry point of the child: run the analysis and send its events to the parent."""
-    _silence_output()
-    _lower_priority()
-    _exit_with_parent(request.parent_pid)
-    sender = _ChildSender(conn)
-    try:
-        _run_analysis(request, sender.emit)
-    except BaseException as error:  # noqa: BLE001 - every failure must reach the parent
-        sender.emit(FailedEvent(f"analysis failed: {type(error).__name__}: {error}", traceback.format_exc()))
-    finally:
-        conn.close()
-
-
-class _ChildSender:
-    """Turns events into pickled messages on the pipe; a result goes in parts."""
-
-    def __init__(self, conn) -> None:
-        self.conn = conn
-
-    def send(self, message: tuple) -> None:
-        self.conn.send_bytes(pickle.dumps(message, protocol=pickle.HIGHEST_PROTOCOL))
-
-    def emit(self, event: Event) -> None:
-        if isinstance(event, ProgressEvent):
-            self.send(("progress", event.stage, event.fraction))
-        elif isinstance(event, FailedEvent):
-            self.send(("failed", event.message, event.detail))
-        elif isinstance(event, DocumentEvent):
-            self.send_document(event.document, event.notes_seed)
-        else:
-            self.send_result(event)
-
-    def send_parts(self, name: str, items: list) -> None:
-        for start in range(0, len(items), CHUNK_ITEMS):
-            self.send(("part", name, items[start:start + CHUNK_ITEMS]))
-
-    def send_document(self, document: Document, notes_seed=None) -> None:
-        self.send_parts("paragraphs", document.paragraphs)
-        self.send(("document", {name: getattr(document, name) for name in _DOCUMENT_FIELDS}, notes_seed))
-
-    def send_result(self, event: DoneEvent) -> None:
-        started = time.perf_counter()
-        for name, items in _result_lists(event.analysis).items():
-            self.send_parts(name, items)
-        stats = dict(event.stats, send_seconds=time.perf_counter() - started, child_max_rss_mb=_max_rss_mb())
-        self.send(("done", event.cached, stats))
-
-
-def _result_lists(analysis: Analysis) -> dict[str, list]:
-    summary = analysis.summary
-    return {"figures": analysis.figures, "quotes": analysis.quotes, "sources": analysis.sources,
-            "sentences": summary.sentences, "gists": list(summary.gists.items()), "sections": summary.sections}
-
-
-def _silence_output() -> None:
-    # A stray print or warning from the child must not draw over the reader's screen.
-    try:
-        null = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(null, 1)
-        os.dup2(null, 2)
-        os.close(null)
-    except OSError:
-        pass
-
-
-def _lower_priority() -> None:
-    try:
-        os.nice(CHILD_NICENESS)
-    except (AttributeError, OSError):  # not on this platform, or not allowed
-        pass
-    _own_scheduling_group()
-
-
-def _own_scheduling_group() -> None:
-    """Leave the reader's scheduling group, and rank the new one below it.
-
-    Linux schedules each session as one group (autogroup) and niceness only ranks processes
-    inside their group: in the reader's session the child's CPU came out of the reader's own
-    share, so a key pressed during the analysis waited for it. In a session of its own, whose
-    group's niceness is raised (any process may raise its own), the child takes what the
-    reader, the terminal and everything else leave idle.
-    """
-    try:
-        os.setsid()
-        with open("/proc/self/autogroup", "w", encoding="ascii") as group:
-            group.write(str(CHILD_GROUP_NICENESS))
-    except (AttributeError, OSError):  # not Linux, no autogroup, or already a session leader
-        pass
-
-
-def _exit_with_parent(parent_pid: int) -> None:
-    """Exit as soon as the parent is gone (it may be killed without cancelling the run)."""
-    def watch() -> None:
-        while True:
-            if os.getppid() != parent_pid:
-                os._exit(1)
-            time.sleep(_PARENT_CHECK_SECONDS)
-
-    threading.Thread(target=watch, name="closeread-parent-watch", daemon=True).start()
-
-
-def _max_rss_mb() -> float | None:
-    try:
-        import resource  # noqa: PLC0415 - POSIX only
-    except ImportError:
-        return None
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB on Linux
 
 
 @contextlib.contextmanager
@@ -313,7 +87,7 @@ def _import_analysis_in_background() -> None:
 class AnalysisRun:
     """One analysis under way; read its events with :meth:`poll` or :meth:`events`."""
 
-    def __init__(self, request: _Request) -> None:
+    def __init__(self, request: RunRequest) -> None:
         self.request = request
         self.mode = "process"
         self.finished = False
@@ -341,7 +115,7 @@ class AnalysisRun:
         ``freeze_result`` moves what is received out of the garbage collector's reach
         (``gc.freeze``), as a long-lived app wants.
         """
-        run = cls(_Request(path, content_hash, summary_sentences, os.getpid(), send_document))
+        run = cls(RunRequest(path, content_hash, summary_sentences, os.getpid(), send_document))
         run.freeze_result = freeze_result
         if content_hash is None:
             document = None
@@ -366,7 +140,7 @@ class AnalysisRun:
         context = multiprocessing.get_context("spawn")
         receiver, sender = context.Pipe(duplex=False)
         self._conn = receiver
-        process = context.Process(target=_child_main, args=(sender, self.request),
+        process = context.Process(target=child_main, args=(sender, self.request),
                                   name="closeread-analysis", daemon=True)
         try:
             with _real_stderr():
@@ -382,7 +156,7 @@ class AnalysisRun:
 
         def work() -> None:
             try:
-                _run_analysis(self.request, self._queue.put, document)
+                run_analysis(self.request, self._queue.put, document)
             except Exception as error:  # noqa: BLE001
                 self._queue.put(FailedEvent(f"analysis failed: {type(error).__name__}: {error}",
                                             traceback.format_exc()))
