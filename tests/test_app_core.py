@@ -13,7 +13,7 @@ from tui.config import Config, load_config, parse_config, save_setting
 from tui.screens.reader_search import compile_search, matching_paragraphs
 from tui.state import ReadingState, TextState, merge_ranges
 from tui.themes import load_themes, theme_from_toml
-from tui.widgets.layout import LineTable, estimate_lines, wrap_lines
+from tui.widgets.layout import SEPARATOR_LINES, LineTable, estimate_lines, estimated_heights, wrap_lines
 from tui.widgets.pane_items import figure_items, note_line, quote_items, shorten, source_items
 from tui.widgets.paragraph_view import find_spans
 
@@ -185,6 +185,13 @@ def test_wrap_lines_matches_textual_for_ordinary_text():
 def test_estimate_is_cheap_and_positive():
     assert estimate_lines("", 80) == 1
     assert estimate_lines("x" * 1000, 80) >= 1000 // 80
+
+
+@pytest.mark.parametrize("width", [0, 1, 5, 12, 13, 80])
+def test_estimated_heights_are_the_estimates_plus_separators(width):
+    lengths = [0, 1, 11, 79, 80, 81, 1000]
+    expected = [estimate_lines("x" * length, width) + SEPARATOR_LINES for length in lengths]
+    assert estimated_heights(lengths, width) == expected
 
 
 # -- search and items ------------------------------------------------------------

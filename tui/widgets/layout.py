@@ -23,9 +23,21 @@ def estimate_lines_of_length(length: int, width: int) -> int:
     """:func:`estimate_lines` of any text of ``length`` characters."""
     if width <= 1:
         return max(1, length)
+    return max(1, -(-length // _usable(width)))
+
+
+def estimated_heights(lengths: list[int], width: int) -> list[int]:
+    """Each length's :func:`estimate_lines_of_length` plus the separator lines, in one pass
+    (a book's ten thousand paragraphs in a few milliseconds, when its whole text arrives)."""
+    if width <= 1:
+        return [max(1, length) + SEPARATOR_LINES for length in lengths]
+    usable = _usable(width)
+    return [max(1, -(-length // usable)) + SEPARATOR_LINES for length in lengths]
+
+
+def _usable(width: int) -> int:
     # Greedy word wrap wastes about half a word per line.
-    usable = max(1, width - 4) if width > 12 else width
-    return max(1, -(-length // usable))
+    return max(1, width - 4) if width > 12 else width
 
 
 def wrap_lines(text: str, width: int) -> int:

@@ -24,7 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from tui.document import Paragraph
-from tui.widgets.layout import SEPARATOR_LINES, LineTable, estimate_lines_of_length, wrap_lines
+from tui.widgets.layout import SEPARATOR_LINES, LineTable, estimated_heights, wrap_lines
 
 STATUS_MARKS = {"to-check": "?", "verified": "✓", "disputed": "✗"}
 NOTE_MARK = "✎"
@@ -170,8 +170,9 @@ class ParagraphView(ScrollView, can_focus=True):
         self._cache.clear()
         # From lengths alone: building each paragraph's display text took most of the
         # 30-40 ms this costs on a book when its whole text arrives.
-        heights = [estimate_lines_of_length(self._display_length(p), width) + SEPARATOR_LINES
-                   for p in self._paragraphs]
+        display_length = self._display_length
+        lengths = [display_length(p) if p.kind in KIND_PREFIX else len(p.text) for p in self._paragraphs]
+        heights = estimated_heights(lengths, width)
         self._table.reset(heights)
         self._idle_from = self.cursor
         self._measure(self.cursor)
