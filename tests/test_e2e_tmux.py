@@ -94,3 +94,52 @@ def test_write_a_note_in_a_real_terminal(tmp_path, tmux, isolated_dirs):
     assert "index = 2" in saved
     state = (isolated_dirs["state"] / "reading.json").read_text(encoding="utf-8")
     assert '"paragraph": 2' in state
+
+
+def children_of(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text()
+            except OSError:
+                continue
+            if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def command_line(pid: int) -> str:
+    try:
+        return (Path("/proc") / str(pid) / "cmdline").read_bytes().replace(b"\0", b" ").decode()
+    except OSError:
+        return ""
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="reads the process tree from /proc")
+def test_a_long_text_is_loaded_and_analysed_by_a_child_process(tmp_path, tmux, isolated_dirs):
+    # Textual replaces sys.stderr in a real terminal (not in headless tests), which once made
+    # every process start fail and the analysis fall back to a thread of the reader.
+    text = tmp_path / "long.md"
+    text.write_text("# A long record\n\n" + "\n\n".join(
+        f"Paragraph {i}: the ferry carried {i * 3} people across the strait on a calm morning, "
+        f"and the harbour master counted every one of them." for i in range(2500)) + "\n", encoding="utf-8")
+    env = {"CLOSEREAD_CONFIG_DIR": isolated_dirs["config"], "CLOSEREAD_STATE_DIR": isolated_dirs["state"],
+           "CLOSEREAD_DATA_DIR": isolated_dirs["data"], "CLOSEREAD_CACHE_DIR": isolated_dirs["cache"],
+           "TERM": "xterm-256color", "COLUMNS": "160", "LINES": "48"}
+    env_args = [arg for key, value in env.items() for arg in ("-e", f"{key}={value}")]
+    tmux.run("new-session", "-d", "-s", "reader", "-x", "160", "-y", "48", *env_args, f"{CLOSEREAD} {text}")
+    tmux.wait_for("A long record")
+    reader = int(tmux.run("display-message", "-p", "-t", "reader", "#{pane_pid}").strip())
+    deadline = time.monotonic() + 40
+    spawned = []
+    while not spawned and time.monotonic() < deadline:
+        spawned = [pid for pid in children_of(reader) if "multiprocessing.spawn" in command_line(pid)]
+        time.sleep(0.05)
+    assert spawned, f"no analysis process under the reader; screen:\n{tmux.screen()}"
+    assert "¶ 1 of 2501" in tmux.wait_for("of 2501")  # the whole text, sent by the child
+    deadline = time.monotonic() + 60
+    while "analysing" in tmux.screen() and time.monotonic() < deadline:
+        time.sleep(0.1)
+    screen = tmux.screen()
+    assert "analysing" not in screen and "failed" not in screen, screen
