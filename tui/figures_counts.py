@@ -23,6 +23,9 @@ _BACK_CUE = re.compile(
     r"|(?:total|number|figure|tally|toll|count)\s+(?:is|was|has|had|now|stands|stood|rose|fell|reached|of))\b", re.I)
 _BACK_CUE_WORDS = ("which", "whom", "them", "these", "those", "there", "total", "number", "figure", "tally",
                    "toll", "count")  # one of them is in every match of _BACK_CUE
+# Characters that re.IGNORECASE matches with an ASCII letter but lower() does not turn into it: "İ", "ı", "ſ",
+# the Kelvin sign. In a text without them, a cue word is in the lower-cased text wherever _BACK_CUE matches.
+_FOLDS_TO_ASCII = ("\u0130", "\u0131", "\u017f", "\u212a")
 _NO_COUNT_KINDS = {"date", "year"}
 _FROM_ON = re.compile(r"\s+(from|on)(?:\s+(?:the|a|its|their|last))?(?=\s)")
 # Verbs of change that name what a percentage or amount measures when no noun does: "would rise by 2%".
@@ -254,8 +257,9 @@ def back_reference(s: str, start: int, previous: str | None) -> str | None:
     """What an anaphoric figure counts: "..., of which there have been nearly 40" -> the noun before."""
     head = s[:start]
     low = head.lower()
-    if head.isascii() and not any(word in low for word in _BACK_CUE_WORDS):
-        return None  # no cue: cheaper to tell than _BACK_CUE's search (not for other text, which case-folds)
+    if not any(word in low for word in _BACK_CUE_WORDS) \
+            and (head.isascii() or not any(c in head for c in _FOLDS_TO_ASCII)):
+        return None  # no cue: cheaper to tell than _BACK_CUE's search
     cue = None
     for cue in _BACK_CUE.finditer(s, 0, start):
         pass

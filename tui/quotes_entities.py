@@ -193,7 +193,7 @@ def scan_names(text: str, skip: list[tuple[int, int]]) -> list[tuple[int, int, E
             if start - last_org_end < 12 and org_tail(text, last_org_end, start):
                 continue  # "Commission on Presidential Debates": the tail of the organisation before
             surface = m.group()
-            entity = classify(surface, text[max(0, start - 4):start] == "the ")
+            entity = classify(surface, start >= 4 and text.startswith("the ", start - 4))
             if entity is None:
                 continue
             if entity.kind == "org":

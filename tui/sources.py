@@ -32,10 +32,13 @@ _DOC_HEADS = r"(?:report|article|story|investigation|analysis|poll|survey|study|
 _SOURCE_VERBS = r"(?:reported|reports|has\s+reported|had\s+reported|first\s+reported|has\s+learned|learned|" \
                 r"revealed|reveals|published|publishes|found|finds|said|says|announced|announces|confirmed|" \
                 r"confirms|estimated|estimates|stated|states|wrote|writes|noted|notes|disclosed|obtained)"
-_SOCIAL_NAMES = r"(?:Facebook|Twitter|X|Bluesky|Instagram|YouTube|TikTok|Truth\s+Social|Threads|LinkedIn|" \
-                r"Telegram|Reddit|Mastodon|Substack|Snapchat|Weibo)"
+_PLATFORMS = ("Facebook", "Twitter", "X", "Bluesky", "Instagram", "YouTube", "TikTok", "Truth Social", "Threads",
+              "LinkedIn", "Telegram", "Reddit", "Mastodon", "Substack", "Snapchat", "Weibo")
+_SOCIAL_NAMES = "(?:" + "|".join(name.replace(" ", r"\s+") for name in _PLATFORMS) + ")"
+# The first word of each platform's name: a match of _SOCIAL can only start where one of them is written.
+_PLATFORM_STARTS = tuple(name.split()[0] for name in _PLATFORMS)
 
-# Patterns that open with a literal ("ccording", a platform's name) let the regex engine skip ahead fast.
+# Patterns that open with a literal ("ccording") let the regex engine skip ahead fast.
 _ACCORDING = re.compile(rf"ccording\s+to\s+(?P<phrase>(?:the\s+|an?\s+)?{_EMPH}(?P<src>{_ORG_NAME}|"
                         rf"(?:[a-z][\w\-]*\s+){{0,3}}{_DOC_HEADS}\b(?:\s+(?:from|by|of)\s+(?:the\s+)?{NAME})?|"
                         rf"(?:[a-z][\w\-]*\s+){{0,2}}{_ORG_HEADS}\b){_EMPH})")
@@ -187,9 +190,28 @@ def _from_or_by(text: str) -> Iterator[re.Match]:
             yield m
 
 
+def _social_mentions(text: str) -> Iterator[re.Match]:
+    """The matches of :data:`_SOCIAL` in ``text``, as its ``finditer`` finds them.
+
+    A platform's name is a literal, so ``str.find`` finds where a match may start far faster than the
+    regex engine, which stops on every capital that opens one of the names ("The", "Mr").
+    """
+    starts = []
+    for word in _PLATFORM_STARTS:
+        at = text.find(word)
+        while at >= 0:
+            starts.append(at)
+            at = text.find(word, at + 1)
+    end = 0
+    for at in sorted(starts):
+        if at >= end and (m := _SOCIAL.match(text, at)) is not None:
+            end = m.end()
+            yield m
+
+
 def _by_patterns(text: str) -> Iterator[tuple[int, str, str, str]]:
     """(offset, name, kind, phrase) of the sources that the fixed patterns find in ``text``."""
-    for m in _SOCIAL.finditer(text):
+    for m in _social_mentions(text):
         lead = _SOCIAL_BEFORE.search(text, max(0, m.start() - 30), m.start())
         if lead:
             yield lead.start(), " ".join(m.group("src").split()), "social", text[lead.start():m.end()]
