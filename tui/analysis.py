@@ -40,6 +40,11 @@ def analyze(document: Document, summary_sentences: int | None = None,
     With ``parallel`` a long text's quotes and its summary each run in a forked child while the
     figures run here (see :mod:`tui.analysis_fork`); the analysis is the same either way.
     """
+    # Imported here so that holding an Analysis (the reader does) never loads the extractors.
+    from tui.figures import extract_figures
+    from tui.quotes import extract_quotes
+    from tui.summary import summarize
+
     # The extractors make millions of short-lived objects and no garbage cycles worth
     # collecting midway; the collector's passes over a book's live objects cost 2-3%.
     collecting = gc.isenabled()
@@ -48,48 +53,25 @@ def analyze(document: Document, summary_sentences: int | None = None,
         if parallel and _is_long(document):
             from tui.analysis_fork import ForkedCall
 
-            # Forked before the extractors are imported: each child imports its own (the
-            # quotes' patterns take 0.2 s to compile) while this process does the figures.
-            quoting = ForkedCall(lambda: _quotes_of(document))
-            summarizing = ForkedCall(lambda: _summary_of(document, summary_sentences))
+            quoting = ForkedCall(lambda: extract_quotes(document.paragraphs))
+            summarizing = ForkedCall(lambda: summarize(document, summary_sentences))
             progress("figures", 0.0)
-            figures = _figures_of(document)
+            figures = extract_figures(document.paragraphs)
             progress("quotes", 0.5)
             quotes, sources = quoting.result()
             summary = summarizing.result()
         else:
             progress("figures", 0.0)
-            figures = _figures_of(document)
+            figures = extract_figures(document.paragraphs)
             progress("quotes", 0.35)
-            quotes, sources = _quotes_of(document)
+            quotes, sources = extract_quotes(document.paragraphs)
             progress("summary", 0.7)
-            summary = _summary_of(document, summary_sentences)
+            summary = summarize(document, summary_sentences)
         progress("done", 1.0)
     finally:
         if collecting:
             gc.enable()
     return Analysis(summary=summary, figures=figures, quotes=quotes, sources=sources)
-
-
-# Each stage imports its extractor when it runs, so that holding an Analysis (the reader
-# does) never loads them.
-
-def _figures_of(document: Document) -> list[dict]:
-    from tui.figures import extract_figures
-
-    return extract_figures(document.paragraphs)
-
-
-def _quotes_of(document: Document) -> tuple[list[dict], list[dict]]:
-    from tui.quotes import extract_quotes
-
-    return extract_quotes(document.paragraphs)
-
-
-def _summary_of(document: Document, summary_sentences: int | None) -> SummaryResult:
-    from tui.summary import summarize
-
-    return summarize(document, summary_sentences)
 
 
 def _is_long(document: Document) -> bool:
