@@ -34,12 +34,13 @@ def _no_progress(stage: str, fraction: float) -> None:
 
 
 def analyze(document: Document, summary_sentences: int | None = None,
-            progress: Progress = _no_progress, parallel: bool = False) -> Analysis:
+            progress: Progress | None = None, parallel: bool = False) -> Analysis:
     """Run every extractor over ``document``; ``progress(stage, fraction)`` reports each step.
 
     With ``parallel`` a long text's quotes and its summary each run in a forked child while the
     figures run here (see :mod:`tui.analysis_fork`); the analysis is the same either way.
     """
+    progress = progress or _no_progress
     # Imported here so that holding an Analysis (the reader does) never loads the extractors.
     from tui.figures import extract_figures
     from tui.quotes import extract_quotes

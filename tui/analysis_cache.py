@@ -172,13 +172,9 @@ def analyze_cached(document: Document, summary_sentences: int | None = None,
         return cached
     from tui.analysis import analyze  # noqa: PLC0415 - see TYPE_CHECKING above
 
-    analysis = analyze(document, summary_sentences, progress or _silent, parallel)
+    analysis = analyze(document, summary_sentences, progress, parallel)
     store_cached(document, summary_sentences, analysis)
     return analysis
-
-
-def _silent(stage: str, fraction: float) -> None:
-    return None
 
 
 def _entry_matches(entry: object, content_hash: str, summary_sentences: int | None) -> bool:

@@ -82,7 +82,10 @@ class ItemList(OptionList):
 
     def _add_waiting(self, waiting: list[Option]) -> None:
         """Add the next step of options, unless set_items has replaced the list since."""
-        if waiting is not self._waiting or not self.is_mounted:
+        if waiting is not self._waiting:
+            return
+        if not self.is_mounted:  # removed meanwhile: nothing left to fill
+            self._waiting = []
             return
         step, self._waiting = waiting[:ITEMS_PER_STEP], waiting[ITEMS_PER_STEP:]
         self.add_options(step)
