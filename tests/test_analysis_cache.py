@@ -9,6 +9,8 @@ import os
 import pytest
 
 from tui import analysis_cache as cache
+from tui import analysis_fork
+from tui.analysis_fork import may_fork
 from tui.analysis import Analysis, analyze
 from tui.loader import document_from_text
 from tui.summary import SummaryResult
@@ -130,6 +132,40 @@ def test_analyze_cached_computes_then_reuses(document, analysis, monkeypatch):
     assert "figures" in stages
     monkeypatch.setattr("tui.analysis.analyze", lambda *args, **kwargs: pytest.fail("not cached"))
     assert cache.analyze_cached(document) == analysis
+
+
+@pytest.mark.skipif(not may_fork(), reason="forking is offered on Linux with two cores")
+def test_parallel_store_is_written_by_a_child_and_done_when_waited_for(document, analysis, monkeypatch):
+    writers = []
+    real_store = cache.store_cached
+
+    def noting_store(*args):
+        writers.append(os.getpid())
+        return real_store(*args)
+
+    monkeypatch.setattr(cache, "store_cached", noting_store)
+    got, stored = cache.analyze_then_store(document, parallel=True)
+    assert got == analysis
+    assert stored() is True
+    assert writers == []  # the child's call is not seen here: it ran in another process
+    assert cache.load_cached(document, None) == analysis
+
+
+def test_parallel_store_falls_back_to_this_process(document, analysis, monkeypatch):
+    def no_process(*args, **kwargs):
+        raise OSError("no more processes")
+
+    monkeypatch.setattr(analysis_fork.multiprocessing, "get_context", no_process)
+    got, stored = cache.analyze_then_store(document, parallel=True)
+    assert stored() is True
+    assert cache.load_cached(document, None) == analysis == got
+
+
+def test_cached_analysis_needs_no_store(document, analysis, monkeypatch):
+    cache.store_cached(document, None, analysis)
+    monkeypatch.setattr(cache, "store_cached", lambda *args: pytest.fail("stored again"))
+    got, stored = cache.analyze_then_store(document, parallel=True)
+    assert got == analysis and stored() is True
 
 
 def test_prune_keeps_the_most_recently_used(analysis, cache_dir):

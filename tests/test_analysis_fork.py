@@ -31,7 +31,7 @@ def test_parallel_analysis_equals_the_serial_one(path, monkeypatch):
 
     monkeypatch.setattr(ForkedCall, "__init__", counting_init)
     assert to_contract(document, analyze(document, parallel=True)) == serial
-    assert len(children) == 2 and all(child is not None and child.exitcode == 0 for child in children)
+    assert len(children) == 3 and all(child is not None and child.exitcode == 0 for child in children)
 
 
 def test_short_text_is_not_forked(monkeypatch):

@@ -6,11 +6,14 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
 
 from test_brief_support import GOLDEN, headings, parse
+from tui import analysis_cache, analysis_fork
+from tui.analysis_fork import may_fork
 from tui.brief import BRIEF_MARKER
 from tui.cli import main
 from tui.loader import load_document
@@ -129,3 +132,20 @@ def test_summary_sentences_asked_for_are_not_capped(tmp_path, capsys, monkeypatc
     out = brief(capsys, str(path), "--sections", "summary", "--summary-sentences", "20", "--no-timestamp")[1]
     items = [line for line in out.splitlines() if line.startswith("- ")]
     assert len(items) == 20 and "left out" not in out
+
+
+@pytest.mark.skipif(not may_fork(), reason="forking is offered on Linux with two cores")
+def test_a_parallel_brief_has_cached_its_analyses_when_it_returns(texts, tmp_path, capsys, monkeypatch):
+    monkeypatch.setattr(analysis_fork, "MIN_CHARS", 1)  # the long-text path, on short texts
+    monkeypatch.setenv(analysis_cache.CACHE_ENV, str(tmp_path / "cache"))
+    real_store = analysis_cache.store_cached
+
+    def slow_store(*args):  # in the forked child: the brief is written long before
+        time.sleep(0.5)
+        return real_store(*args)
+
+    monkeypatch.setattr(analysis_cache, "store_cached", slow_store)
+    status, out, _ = brief(capsys, *map(str, texts), "--no-timestamp")
+    assert status == 0 and out.startswith(BRIEF_MARKER)
+    for path in texts:
+        assert analysis_cache.load_cached(load_document(str(path))) is not None, path

@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tui.document import Paragraph
-from tui.figures import extract_figures
+from tui.figures import extract_figures, figure_occurrences, figures_from_occurrences, sentence_before
 
 from work_count import calls
 from tui.sentences import split_sentences
@@ -52,6 +52,27 @@ def test_counts_what_the_sentence_refers_back_to():
     fig = by_value(found, 40)
     assert fig["approx"] == "nearly"
     assert "inspections" in fig["counts"]
+
+
+def test_figures_found_in_parts_are_those_of_the_whole():
+    # A parallel analysis finds the figures of a long text's two halves in two processes.
+    texts = ("The treaty allows snap inspections of any nuclear site.",
+             "Of which there have been nearly 40 since the treaty was signed in 2015.",
+             "Inspectors visited 12 sites on 9 April, and 3 more in May.",
+             "Each visit costs about $40,000.")
+    whole = paragraphs(*texts)
+    expected = extract_figures(whole)
+    assert "inspections" in by_value(expected, 40)["counts"]  # told by the paragraph before
+    for cut in range(len(whole) + 1):
+        found = figure_occurrences(whole[:cut]) + figure_occurrences(whole[cut:], sentence_before(whole, cut))
+        assert figures_from_occurrences(found) == expected, cut
+
+
+def test_sentence_before_skips_what_the_scan_skips():
+    found = paragraphs("First one. Last one.", "Skipped boilerplate.", "After.",
+                       kinds=("body", "boilerplate", "body"))
+    assert sentence_before(found, 2) == "Last one."
+    assert sentence_before(found, 0) is None
 
 
 def test_counts_back_reference_within_the_sentence():

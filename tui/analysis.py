@@ -17,6 +17,10 @@ from tui.summary import SummaryResult
 SCHEMA_VERSION = 1
 
 Progress = Callable[[str, float], None]
+# In a parallel analysis, the share of the text whose figures are found here; a child finds the rest's,
+# while two more find the quotes and the summary. The figures are the longest stage (about 40% of the
+# work on a book); halved, no part keeps a core busy long after the others are done.
+FIGURES_HERE = 0.5
 
 
 @dataclass
@@ -53,11 +57,16 @@ def analyze(document: Document, summary_sentences: int | None = None,
     try:
         if parallel and _is_long(document):
             from tui.analysis_fork import ForkedCall
+            from tui.figures import figure_occurrences, figures_from_occurrences, sentence_before
 
-            quoting = ForkedCall(lambda: extract_quotes(document.paragraphs))
+            paragraphs = document.paragraphs
+            cut = _cut_at(paragraphs, FIGURES_HERE)
+            quoting = ForkedCall(lambda: extract_quotes(paragraphs))
             summarizing = ForkedCall(lambda: summarize(document, summary_sentences))
+            scanning = ForkedCall(lambda: figure_occurrences(paragraphs[cut:], sentence_before(paragraphs, cut)))
             progress("figures", 0.0)
-            figures = extract_figures(document.paragraphs)
+            found = figure_occurrences(paragraphs[:cut])
+            figures = figures_from_occurrences(found + scanning.result())
             progress("quotes", 0.5)
             quotes, sources = quoting.result()
             summary = summarizing.result()
@@ -73,6 +82,17 @@ def analyze(document: Document, summary_sentences: int | None = None,
         if collecting:
             gc.enable()
     return Analysis(summary=summary, figures=figures, quotes=quotes, sources=sources)
+
+
+def _cut_at(paragraphs, share: float) -> int:
+    """The index of the first paragraph after ``share`` of the text's characters."""
+    total = sum(len(paragraph.text) for paragraph in paragraphs)
+    reached = 0
+    for index, paragraph in enumerate(paragraphs):
+        if reached >= total * share:
+            return index
+        reached += len(paragraph.text)
+    return len(paragraphs)
 
 
 def _is_long(document: Document) -> bool:

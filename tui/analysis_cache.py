@@ -18,6 +18,7 @@ import json
 import os
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -165,16 +166,38 @@ def store_cached(document: Document, summary_sentences: int | None, analysis: An
 def analyze_cached(document: Document, summary_sentences: int | None = None,
                    progress: Progress | None = None, parallel: bool = False) -> Analysis:
     """The analysis of ``document`` from the cache, else computed by tui.analysis.analyze and cached."""
+    analysis, stored = analyze_then_store(document, summary_sentences, progress, parallel)
+    stored()
+    return analysis
+
+
+def analyze_then_store(document: Document, summary_sentences: int | None = None,
+                       progress: Progress | None = None,
+                       parallel: bool = False) -> tuple[Analysis, Callable[[], bool]]:
+    """As :func:`analyze_cached`, plus a call that returns once a computed analysis is cached.
+
+    With ``parallel`` a forked child writes the cache meanwhile (see :mod:`tui.analysis_fork`), so the
+    caller can go on with the analysis (a brief renders it) and wait only at the end.
+    """
     cached = load_cached(document, summary_sentences)
     if cached is not None:
         if progress is not None:
             progress("done", 1.0)
-        return cached
+        return cached, _stored
     from tui.analysis import analyze  # noqa: PLC0415 - see TYPE_CHECKING above
 
     analysis = analyze(document, summary_sentences, progress, parallel)
-    store_cached(document, summary_sentences, analysis)
-    return analysis
+    if not parallel:
+        stored = store_cached(document, summary_sentences, analysis)
+        return analysis, lambda: stored
+    from tui.analysis_fork import ForkedCall  # noqa: PLC0415
+
+    storing = ForkedCall(lambda: store_cached(document, summary_sentences, analysis))
+    return analysis, storing.result
+
+
+def _stored() -> bool:
+    return True
 
 
 def _entry_matches(entry: object, content_hash: str, summary_sentences: int | None) -> bool:

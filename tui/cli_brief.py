@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
@@ -65,10 +66,14 @@ def _load_notes(path: str, document):
     return store
 
 
-def build_entries(args: argparse.Namespace, sections: tuple[str, ...]):
-    """Load, analyse and gather the notes of every path; raises LoadError on the first bad one."""
+def build_entries(args: argparse.Namespace, sections: tuple[str, ...], stores: list[Callable[[], bool]]):
+    """Load, analyse and gather the notes of every path; raises LoadError on the first bad one.
+
+    An analysis computed here is being cached meanwhile: ``stores`` gets a call per text that waits
+    until it is.
+    """
     # A text already analysed (in the reader, or by an earlier brief) comes from the cache at once.
-    from tui.analysis_cache import analyze_cached
+    from tui.analysis_cache import analyze_then_store
     from tui.analysis_fork import may_fork
     from tui.brief import BriefInput
     from tui.loader import load_document
@@ -78,9 +83,10 @@ def build_entries(args: argparse.Namespace, sections: tuple[str, ...]):
     for path, document in documents:
         for warning in document.warnings:
             print(f"closeread: warning: {warning}", file=sys.stderr)
-        needs_analysis = any(name != "notes" for name in sections)
-        analysis = analyze_cached(document, args.summary_sentences, parallel=may_fork()) \
-            if needs_analysis else None
+        analysis = None
+        if any(name != "notes" for name in sections):
+            analysis, stored = analyze_then_store(document, args.summary_sentences, parallel=may_fork())
+            stores.append(stored)
         notes = _load_notes(path, document) if "notes" in sections else None
         entries.append(BriefInput(document, analysis, notes))
     return entries
@@ -104,16 +110,25 @@ def _write_output(output: str, text: str, force: bool) -> int:
 
 def run_brief(args: argparse.Namespace) -> int:
     """Run ``closeread brief``: exit 0, or 1 with one line on stderr for bad input."""
-    from tui.brief import BriefOptions, render_brief
     from tui.loader import LoadError
 
     sections = ("notes",) if args.notes_only else (args.sections or SECTIONS)
     if args.paths.count("-") > 1:
         return _error("-: standard input can be read only once")
+    stores: list[Callable[[], bool]] = []
     try:
-        entries = build_entries(args, sections)
+        return _make_brief(args, sections, stores)
     except LoadError as error:
         return _error(str(error))
+    finally:
+        for stored in stores:  # the command ends once every analysis it made is cached
+            stored()
+
+
+def _make_brief(args: argparse.Namespace, sections: tuple[str, ...], stores: list[Callable[[], bool]]) -> int:
+    from tui.brief import BriefOptions, render_brief
+
+    entries = build_entries(args, sections, stores)
     made_at = None if args.no_timestamp else datetime.now(timezone.utc)
     options = BriefOptions(sections=sections, made_at=made_at)
     if args.summary_sentences:  # sentences asked for are never capped away

@@ -30,30 +30,55 @@ _NO_COUNTS = ("date", "year")  # kinds that never count anything (see figures_co
 
 def extract_figures(paragraphs: Sequence[Paragraph]) -> list[dict]:
     """Figures of the analyze contract, ranked by salience (see the module docstring)."""
+    return figures_from_occurrences(figure_occurrences(paragraphs))
+
+
+def figures_from_occurrences(found: list[dict]) -> list[dict]:
+    """The ranked figures of the occurrences :func:`figure_occurrences` found, in reading order.
+
+    The occurrences of a long text may be found in parts (each part's list, concatenated in order):
+    see :func:`sentence_before`.
+    """
     # The scan allocates many small dicts and no reference cycles; pausing the cyclic collector keeps
     # its repeated full passes over a large document from making long texts superlinear.
     paused = gc.isenabled()
     gc.disable()
     try:
-        return _extract(paragraphs)
+        _resolve_years(found)
+        merged = _merge(found)
+        for fig in merged:
+            _fill_counts(fig)
+        return _rank(merged)
     finally:
         if paused:
             gc.enable()
 
 
-def _extract(paragraphs: Sequence[Paragraph]) -> list[dict]:
-    found = _occurrences(paragraphs)
-    _resolve_years(found)
-    merged = _merge(found)
-    for fig in merged:
-        _fill_counts(fig)
-    return _rank(merged)
+def figure_occurrences(paragraphs: Sequence[Paragraph], previous: str | None = None) -> list[dict]:
+    """Every figure occurrence in reading order, with its paragraph and sentence (and the one before it).
+
+    ``previous`` is the sentence before the first paragraph, for a part of a text that does not
+    start at its beginning.
+    """
+    paused = gc.isenabled()
+    gc.disable()
+    try:
+        return _occurrences(paragraphs, previous)
+    finally:
+        if paused:
+            gc.enable()
 
 
-def _occurrences(paragraphs: Sequence[Paragraph]) -> list[dict]:
-    """Every figure occurrence in reading order, with its paragraph and sentence (and the one before it)."""
+def sentence_before(paragraphs: Sequence[Paragraph], index: int) -> str | None:
+    """The sentence :func:`figure_occurrences` takes as the one before ``paragraphs[index]``."""
+    for paragraph in reversed(paragraphs[:index]):
+        if paragraph.kind not in SKIPPED_KINDS:
+            return (paragraph.sentences or (paragraph.text,))[-1]
+    return None
+
+
+def _occurrences(paragraphs: Sequence[Paragraph], previous: str | None) -> list[dict]:
     found: list[dict] = []
-    previous = None
     for paragraph in paragraphs:
         if paragraph.kind in SKIPPED_KINDS:
             continue
