@@ -308,7 +308,8 @@ def ui_rows(big: Path, args: argparse.Namespace) -> list[Row]:
     if not (BIN / "closeread").exists():
         return [Row("reader", "closeread", f"skipped: {BIN / 'closeread'} not installed")]
     try:
-        term = Terminal(private_socket(), nice=args.nice)
+        term = Terminal(private_socket(), nice=args.nice, poller=args.poller)
+        print(f"terminal read through: {'one control-mode tmux client' if term.control else 'a tmux process per look'}")
     except (TmuxError, OSError) as error:
         return [Row("reader", "terminal", f"skipped: {error}")]
     try:
@@ -417,6 +418,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
                         help="niceness of this script's scheduling group (autogroup) while it polls the "
                              "terminal (root only; default 0: unchanged), to keep its tight capture-pane "
                              "loop from taking the CPU of the apps it times")
+    parser.add_argument("--poller", choices=("control", "spawn"), default="control",
+                        help="how the terminal is read: through one tmux client in control mode "
+                             "(default; about 0.9 ms of CPU per look) or a tmux process per look "
+                             "(spawn; about 3.5 ms, most of a core while polling)")
     parser.add_argument("--nice", type=int, default=0,
                         help="niceness of the terminal and the apps in it (e.g. -10 on a busy machine)")
     parser.add_argument("--skip-ui", action="store_true", help="no terminal measurements")
