@@ -344,3 +344,29 @@ async def test_long_text_is_loaded_and_analysed_by_the_runner(tmp_path, monkeypa
         await pilot.press("G", "a", "x", "ctrl+s")
         await pilot.pause()
         assert len(screen.store.notes_for(2500)) == 1
+
+
+async def test_whole_text_keeps_the_layout_of_its_preview(tmp_path):
+    path = tmp_path / "long.md"
+    path.write_text(long_text(3000), encoding="utf-8")
+    app = ReaderApp(str(path))
+    async with app.run_test(size=SIZE) as pilot:
+        view = app.screen.query_one(ParagraphView)
+        assert len(view.paragraphs) < 3001  # the preview is painted first
+        gutter = view.gutter_width
+        wrapped: list[int] = []
+        content = view._content
+
+        def counting_content(paragraph):
+            if len(view.paragraphs) == 3001 and not view._highlights:  # whole text, not yet analysed
+                wrapped.append(paragraph.index)
+            return content(paragraph)
+
+        view._content = counting_content
+        await settle(app, pilot)
+        await settle(app, pilot)
+        assert len(view.paragraphs) == 3001
+        assert view.gutter_width == gutter  # sized for the whole text from the start
+        shown = range(view.table.paragraph_at(round(view.scroll_y)),
+                      view.table.paragraph_at(round(view.scroll_y) + view.size.height) + 1)
+        assert not set(shown) & set(wrapped)  # the paragraphs on screen were not wrapped again

@@ -9,6 +9,7 @@ file watching live in mixins (:mod:`tui.screens.reader_analysis`,
 
 from __future__ import annotations
 
+import os
 from typing import TYPE_CHECKING
 
 from textual import on, work
@@ -94,9 +95,24 @@ class ReaderScreen(AnalysisMixin, NotesMixin, SearchMixin, WatchMixin, Screen):
     def compose(self) -> ComposeResult:
         yield ReaderHeader(self.document)
         with Horizontal(id="body"):
-            yield ParagraphView(self.document.paragraphs, id="paragraphs")
+            yield ParagraphView(self.document.paragraphs, id="paragraphs",
+                                expected_count=self._expected_paragraphs())
             yield Vertical(id="side")
         yield Static(TOO_SMALL, id="too-small")
+
+    def _expected_paragraphs(self) -> int:
+        """For a long text's preview, about how many paragraphs the whole text has (from the
+        file's size), so that the gutter is as wide now as it will be then and the paragraphs
+        need no new wrapping when the whole text arrives; else 0."""
+        paragraphs = self.document.paragraphs
+        if self.pending is None or not paragraphs:
+            return 0
+        try:
+            size = os.path.getsize(self.document.path)
+        except (OSError, TypeError, ValueError):
+            return 0
+        shown = sum(len(paragraph.text) + 2 for paragraph in paragraphs)
+        return round(len(paragraphs) * size / max(1, shown))
 
     @property
     def view(self) -> ParagraphView:

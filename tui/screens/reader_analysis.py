@@ -26,7 +26,10 @@ if TYPE_CHECKING:
 # The analysis runs in a child process (tui.analysis_runner) so the UI keeps the GIL;
 # tests that fix the analysis turn this off to use the in-process worker below.
 USE_ANALYSIS_PROCESS = True
-POLL_SECONDS = 0.05
+# The run's events are taken every POLL_SECONDS, for at most POLL_BUDGET of work each time: a key
+# pressed meanwhile waits for one such slice at most (a book's paragraphs arrive in ~30 parts).
+POLL_SECONDS = 0.025
+POLL_BUDGET = 0.004
 
 
 def analyze(document: Document, summary_sentences: int | None = None, progress=None) -> Analysis:
@@ -93,7 +96,7 @@ class AnalysisMixin:
         run = self._run
         if run is None:
             return
-        for event in run.poll(budget=0.008):
+        for event in run.poll(budget=POLL_BUDGET):
             if isinstance(event, ProgressEvent):
                 self.post_message(AnalysisProgress(event.stage, event.fraction, self.generation))
             elif isinstance(event, DocumentEvent):
