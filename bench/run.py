@@ -359,7 +359,7 @@ def brief_rows(big: Path) -> list[Row]:
     """The time of ``closeread brief BIG.md -o OUT``: with no cached analysis, then with one.
 
     A first run gets an empty cache folder, so it analyses the text as on a first use, with the
-    quotes and summary in forked children (two cores) and then in one process
+    quotes, the summary and half the figures in forked children (two cores) and then in one process
     (``CLOSEREAD_WORKERS=1``); the last run finds the analysis the first one cached, as after
     reading the text in the reader. The target is for the time a user waits: wall clock.
     """

@@ -41,8 +41,9 @@ def analyze(document: Document, summary_sentences: int | None = None,
             progress: Progress | None = None, parallel: bool = False) -> Analysis:
     """Run every extractor over ``document``; ``progress(stage, fraction)`` reports each step.
 
-    With ``parallel`` a long text's quotes and its summary each run in a forked child while the
-    figures run here (see :mod:`tui.analysis_fork`); the analysis is the same either way.
+    With ``parallel`` a long text's quotes, its summary and the figures of its second half each run
+    in a forked child while the figures of its first half are found here (see
+    :mod:`tui.analysis_fork`); the analysis is the same either way.
     """
     progress = progress or _no_progress
     # Imported here so that holding an Analysis (the reader does) never loads the extractors.

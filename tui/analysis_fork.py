@@ -1,8 +1,9 @@
 """Run one stage of an analysis in a forked process, so that a long text's analysis uses two cores.
 
 ``closeread analyze`` and ``closeread brief`` wait for the whole analysis of a text: on a book, running
-the quotes and the summary each in a child while the figures run here cuts that wait by a third. The reader
-never does this: its analysis already runs in a child process, and the other core is the interface's.
+the quotes, the summary and the figures of the text's second half each in a child while the figures of
+its first half run here cuts that wait by about half. The reader never does this: its analysis already
+runs in a child process, and the other core is the interface's.
 
 The child is forked, so it shares the loaded document without copying or pickling it; only its result
 comes back. Whatever goes wrong with the child (no fork on this system, the child dies, its result

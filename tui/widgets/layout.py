@@ -32,7 +32,9 @@ def estimated_heights(lengths: list[int], width: int) -> list[int]:
     if width <= 1:
         return [max(1, length) + SEPARATOR_LINES for length in lengths]
     usable = _usable(width)
-    return [max(1, -(-length // usable)) + SEPARATOR_LINES for length in lengths]
+    # ceil(length / usable), at least 1 line: written without calls, as this runs over every paragraph
+    round_up, empty = usable - 1, 1 + SEPARATOR_LINES
+    return [(length + round_up) // usable + SEPARATOR_LINES if length else empty for length in lengths]
 
 
 def _usable(width: int) -> int:
