@@ -287,3 +287,17 @@ async def test_quit_key(text):
         await pilot.press("q")
         await pilot.pause()
     assert app.return_code == 0
+
+
+async def test_note_editor_is_made_ready_before_the_first_note(text):
+    app = ReaderApp(str(text))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen = reader(app)  # the editor was never left on top
+        assert app.is_screen_installed(NoteEditor.NAME)
+        editor = app.get_screen(NoteEditor.NAME)
+        assert editor.query(TextArea)  # composed already, before any `a`
+        assert app.screen.focused is screen.view
+        await pilot.press("j", "a", *"ok", "ctrl+s")
+        await pilot.pause()
+        assert [n.text for n in screen.store.notes_for(1)] == ["ok"]

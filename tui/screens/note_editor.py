@@ -15,6 +15,7 @@ from tui.widgets.pane_items import shorten
 class NoteEditor(ModalScreen[str | None]):
     """Edit a note; dismisses with the new text (``""`` deletes) or ``None`` if discarded."""
 
+    NAME = "note-editor"  # installed once under this name and reused (see ReaderScreen._prewarm)
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="note_save", tooltip="Save the note"),
         Binding("escape", "close", "Close", id="note_close",
@@ -62,6 +63,8 @@ class NoteEditor(ModalScreen[str | None]):
         editor.read_only = bool(read_only)
 
     def on_screen_resume(self) -> None:
+        if self.app.screen is not self:  # pushed and popped at once, to be ready before it is needed
+            return
         editor = self.query_one(TextArea)
         editor.focus()
         editor.move_cursor(editor.document.end)

@@ -67,9 +67,9 @@ class NotesMixin:
             return
         notes = self.store.notes_for(index)
         note = notes[0] if notes else None
-        if not self.app.is_screen_installed("note-editor"):
-            self.app.install_screen(NoteEditor(0, ""), "note-editor")
-        editor = self.app.get_screen("note-editor")
+        if not self.app.is_screen_installed(NoteEditor.NAME):
+            self.app.install_screen(NoteEditor(0, ""), NoteEditor.NAME)
+        editor = self.app.get_screen(NoteEditor.NAME)
         editor.load(index, self.document.paragraphs[index].text, note.text if note else "",
                     read_only=(self.store.problem or "notes are read-only") if self.store.read_only else None)
 
