@@ -346,11 +346,18 @@ async def test_long_text_is_loaded_and_analysed_by_the_runner(tmp_path, monkeypa
         assert len(screen.store.notes_for(2500)) == 1
 
 
-async def test_whole_text_keeps_the_layout_of_its_preview(tmp_path):
+async def test_whole_text_keeps_the_layout_of_its_preview(tmp_path, monkeypatch):
     path = tmp_path / "long.md"
     path.write_text(long_text(3000), encoding="utf-8")
+    held = []  # the whole text is loaded only once the preview has been looked at
+    for name in ("start_full_run", "load_rest"):
+        real = getattr(ReaderScreen, name)
+        monkeypatch.setattr(ReaderScreen, name,
+                            lambda self, *args, real=real: held.append(lambda: real(self, *args)))
     app = ReaderApp(str(path))
     async with app.run_test(size=SIZE) as pilot:
+        while not held:
+            await pilot.pause()
         view = app.screen.query_one(ParagraphView)
         assert len(view.paragraphs) < 3001  # the preview is painted first
         gutter = view.gutter_width
@@ -363,6 +370,7 @@ async def test_whole_text_keeps_the_layout_of_its_preview(tmp_path):
             return content(paragraph)
 
         view._content = counting_content
+        held[0]()
         await settle(app, pilot)
         await settle(app, pilot)
         assert len(view.paragraphs) == 3001
