@@ -183,7 +183,7 @@ def analyze_then_store(document: Document, summary_sentences: int | None = None,
     if cached is not None:
         if progress is not None:
             progress("done", 1.0)
-        return cached, _stored
+        return cached, _already_stored
     from tui.analysis import analyze  # noqa: PLC0415 - see TYPE_CHECKING above
 
     analysis = analyze(document, summary_sentences, progress, parallel)
@@ -196,7 +196,7 @@ def analyze_then_store(document: Document, summary_sentences: int | None = None,
     return analysis, storing.result
 
 
-def _stored() -> bool:
+def _already_stored() -> bool:
     return True
 
 

@@ -34,10 +34,10 @@ def extract_figures(paragraphs: Sequence[Paragraph]) -> list[dict]:
 
 
 def figures_from_occurrences(found: list[dict]) -> list[dict]:
-    """The ranked figures of the occurrences :func:`figure_occurrences` found, in reading order.
+    """The ranked figures of ``found``: occurrences from :func:`figure_occurrences`, in reading order.
 
-    The occurrences of a long text may be found in parts (each part's list, concatenated in order):
-    see :func:`sentence_before`.
+    A long text's occurrences may be found in parts and their lists concatenated in order (see
+    :func:`sentence_before`): the figures are the same.
     """
     # The scan allocates many small dicts and no reference cycles; pausing the cyclic collector keeps
     # its repeated full passes over a large document from making long texts superlinear.

@@ -15,7 +15,7 @@ from tui.widgets.pane_items import shorten
 class NoteEditor(ModalScreen[str | None]):
     """Edit a note; dismisses with the new text (``""`` deletes) or ``None`` if discarded."""
 
-    NAME = "note-editor"  # installed once under this name and reused (see ReaderScreen._prewarm)
+    NAME = "note-editor"  # installed once under this name and reused (see ReaderScreen._prepare_note_editor)
     BINDINGS = [
         Binding("ctrl+s", "save", "Save", id="note_save", tooltip="Save the note"),
         Binding("escape", "close", "Close", id="note_close",

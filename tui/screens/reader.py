@@ -192,7 +192,7 @@ class ReaderScreen(AnalysisMixin, NotesMixin, SearchMixin, WatchMixin, Screen):
         if self.app.is_screen_installed(NoteEditor.NAME) or self.app.screen is not self:
             return
         # Pushed and popped in one step, the editor is composed, styled and laid out now, while
-        # nothing waits for it, not on the first `a` (30-60 ms less on a book). It is never the
+        # nothing waits for it, not on the first `a` (about 30 ms less on a book). It is never the
         # current screen while a key could reach it, and it is never painted.
         self.app.install_screen(NoteEditor(0, ""), NoteEditor.NAME)
         self.app.push_screen(NoteEditor.NAME)
