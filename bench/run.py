@@ -327,8 +327,9 @@ def ui_rows(big: Path, args: argparse.Namespace) -> list[Row]:
 def lower_own_priority(nice: int):
     """Run the block with this script (the poller) below the terminal and the apps it times.
 
-    The key timings poll ``tmux capture-pane`` every few milliseconds, which keeps about one
-    core busy; a user's terminal does nothing of the kind. Linux schedules each session as a
+    The key timings poll ``tmux capture-pane`` every few milliseconds: through the control-mode
+    client a fraction of a core, with ``--poller spawn`` most of one; a user's terminal does
+    nothing of the kind. Linux schedules each session as a
     group (autogroup), so the poller's niceness only counts through its group's: the group
     gets ``nice`` for the block and its old value back after, which only root may do: the
     group is the whole shell session's, so for other users it is left alone. The tmux server

@@ -227,3 +227,39 @@ def test_display_length_is_the_length_of_the_display_text():
     for kind, level in [("body", 0), ("list", 1), ("list", 3), ("quote", 0), ("heading", 2)]:
         paragraph = Paragraph(0, "id", kind, "Some text of a paragraph.", ("Some text of a paragraph.",), level)
         assert ParagraphView._display_length(paragraph) == len(ParagraphView._display_text(paragraph))
+
+
+class _RecordingItems:
+    def set_items(self, items, empty="", total=None):
+        self.items, self.total = items, total
+        return max(len(items), total or 0)
+
+
+class _RecordingPane:
+    def __init__(self):
+        self.items = _RecordingItems()
+
+    def set_count(self, count):
+        self.count = count
+
+
+@pytest.mark.parametrize("quotations", [3, 399, 500])
+def test_quotes_pane_gets_the_quotations_then_only_the_sources_that_fit(quotations):
+    from types import SimpleNamespace
+
+    from tui.analysis import Analysis
+    from tui.screens.reader_analysis import AnalysisMixin
+    from tui.widgets.item_list import MAX_ITEMS
+
+    quotes = [{"quote": f"q{i}", "speaker": "A", "paragraph": i, "kind": "quote"} for i in range(quotations)]
+    sources = [{"name": f"s{i}", "paragraph": i, "paragraphs": [i]} for i in range(300)]
+    panes = {name: _RecordingPane() for name in ("summary", "figures", "quotes")}
+    reader = SimpleNamespace(pane=panes.__getitem__)
+    for fill in AnalysisMixin._pane_fills(reader, Analysis(quotes=quotes, sources=sources)):
+        fill()
+    shown = panes["quotes"].items
+    assert len(shown.items) <= MAX_ITEMS + 1  # what fits, and no more is built
+    assert shown.total == quotations + len(sources) + 1
+    expected_sources = 0 if quotations >= MAX_ITEMS else min(len(sources), MAX_ITEMS - quotations)
+    assert len(shown.items) == min(quotations, MAX_ITEMS) + (expected_sources + 1 if expected_sources else 0)
+    assert panes["quotes"].count == f"{quotations} · 300 sources"

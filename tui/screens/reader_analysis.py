@@ -210,7 +210,7 @@ class AnalysisMixin:
             quotations = [quote for quote in analysis.quotes if quote.get("kind", "quote") == "quote"]
             items = quote_items(quotations[:MAX_ITEMS])
             if len(items) < MAX_ITEMS:  # the sources follow the quotations, under a heading line
-                items += source_items(analysis.sources[:MAX_ITEMS])
+                items += source_items(analysis.sources[:MAX_ITEMS - len(items)])
             total = len(quotations) + (len(analysis.sources) + 1 if analysis.sources else 0)
             pane = self.pane("quotes")
             pane.items.set_items(items, "No quotations found.", total=total)
