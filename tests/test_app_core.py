@@ -263,3 +263,24 @@ def test_quotes_pane_gets_the_quotations_then_only_the_sources_that_fit(quotatio
     expected_sources = 0 if quotations >= MAX_ITEMS else min(len(sources), MAX_ITEMS - quotations)
     assert len(shown.items) == min(quotations, MAX_ITEMS) + (expected_sources + 1 if expected_sources else 0)
     assert panes["quotes"].count == f"{quotations} · 300 sources"
+
+
+@pytest.mark.parametrize("per_step", [1, 3, 10_000])
+def test_highlights_found_in_steps_are_those_of_one_pass(per_step):
+    from tui.analysis import Analysis
+    from tui.screens.reader_analysis import highlight_steps
+
+    figures = [{"text": f"{i} km", "paragraph": i % 4} for i in range(7)] + [
+        {"text": "", "paragraph": 1}, {"text": "9 ships", "paragraph": None}]
+    quotes = [{"text": f"said {i}", "paragraph": i % 3} for i in range(5)]
+    shown: list[dict] = []
+    steps = highlight_steps(Analysis(figures=figures, quotes=quotes), shown.append, per_step=per_step)
+    assert len(steps) == -(-len(figures) // per_step) - (-len(quotes) // per_step) + 1
+    for step in steps[:-1]:
+        step()
+        assert not shown  # shown only by the last step, once all are found
+    steps[-1]()
+    assert shown == [{0: [("0 km", "figure"), ("4 km", "figure"), ("said 0", "quote"), ("said 3", "quote")],
+                      1: [("1 km", "figure"), ("5 km", "figure"), ("said 1", "quote"), ("said 4", "quote")],
+                      2: [("2 km", "figure"), ("6 km", "figure"), ("said 2", "quote")],
+                      3: [("3 km", "figure")]}]

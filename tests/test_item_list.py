@@ -68,3 +68,25 @@ async def test_an_empty_list_says_so():
         await filled(app, pilot)
         assert item_list.option_count == 1
         assert "Nothing found." in str(item_list.get_option_at_index(0).prompt)
+
+
+async def test_items_given_as_functions_are_made_step_by_step():
+    made: list[int] = []
+
+    def maker(number: int):
+        def make() -> tuple[str, int]:
+            made.append(number)
+            return f"item {number}", number
+        return make
+
+    app = ListApp()
+    async with app.run_test(size=(60, 20)) as pilot:
+        item_list = app.query_one(ItemList)
+        assert item_list.set_items([maker(n) for n in range(100)], total=250) == 250
+        assert made == list(range(ITEMS_PER_STEP))  # only the first step's items, so far
+        await filled(app, pilot)
+        assert made == list(range(100))
+        assert item_list.option_count == 101
+        assert [item_list.paragraph_of(i) for i in (0, 99, 100)] == [0, 99, None]
+        assert "item 99" in str(item_list.get_option_at_index(99).prompt)
+        assert "150 more" in str(item_list.get_option_at_index(100).prompt)

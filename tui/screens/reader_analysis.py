@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import gc
 from collections.abc import Callable
+from functools import partial
 from typing import TYPE_CHECKING
 
 from textual import work
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.document import Document
-from tui.widgets.item_list import MAX_ITEMS
+from tui.widgets.item_list import MAX_ITEMS, Item
 from tui.widgets.messages import AnalysisProgress, AnalysisReady
 from tui.widgets.side_panes import SidePane
-from tui.widgets.pane_items import figure_items, quote_items, source_items, summary_items
+from tui.widgets.pane_items import figure_item, is_quotation, quote_item, source_item, sources_heading, summary_item
 
 if TYPE_CHECKING:
     from tui.analysis import Analysis
@@ -39,16 +40,33 @@ def analyze(document: Document, summary_sentences: int | None = None, progress=N
     return run_analysis(document, summary_sentences, progress)
 
 
-def highlights_of(analysis: Analysis) -> dict[int, list[tuple[str, str]]]:
-    """Figure and quotation surfaces per paragraph, for inline highlighting."""
+HIGHLIGHTS_PER_STEP = 2000  # about 1 ms of the UI thread: keys pass between the steps
+
+
+def highlight_steps(analysis: Analysis, show: Callable[[dict[int, list[tuple[str, str]]]], None],
+                    per_step: int = HIGHLIGHTS_PER_STEP) -> list[Callable[[], None]]:
+    """Finding the figure and quotation surfaces per paragraph (for inline highlighting), as steps;
+    the last hands them to ``show``.
+
+    A book has tens of thousands (10-25 ms in one go). Done in a thread, that work shared the
+    interpreter lock with the UI thread just when the panes were being filled, and a key
+    pressed then waited for both.
+    """
     found: dict[int, list[tuple[str, str]]] = {}
-    for figure in analysis.figures:
-        if figure.get("paragraph") is not None and figure.get("text"):
-            found.setdefault(figure["paragraph"], []).append((figure["text"], "figure"))
-    for quote in analysis.quotes:
-        if quote.get("paragraph") is not None and quote.get("text"):
-            found.setdefault(quote["paragraph"], []).append((quote["text"], "quote"))
-    return found
+
+    def step(records: list[dict], kind: str, start: int) -> Callable[[], None]:
+        def collect() -> None:
+            for record in records[start:start + per_step]:
+                paragraph, text = record.get("paragraph"), record.get("text")
+                if paragraph is not None and text:
+                    found.setdefault(paragraph, []).append((text, kind))
+        return collect
+
+    steps = [step(records, kind, start)
+             for records, kind in ((analysis.figures, "figure"), (analysis.quotes, "quote"))
+             for start in range(0, len(records), per_step)]
+    steps.append(lambda: show(found))
+    return steps
 
 
 class AnalysisMixin:
@@ -151,24 +169,13 @@ class AnalysisMixin:
         # The document and its analysis live until the text is closed: keep the garbage
         # collector from walking their millions of objects (pauses of 100 ms+ on a book).
         gc.freeze()
-        self._find_highlights(analysis, message.generation)
+        # One step per refresh: on a book each is 1-15 ms, together they would hold up a key.
+        steps: list[Callable[[], None]] = []
         if self.side_ready:
-            # One step per refresh: on a book each is 5-15 ms, together they would hold up a key.
             steps = self._pane_fills(analysis)
             steps.append(lambda: self._show_focus(self.view.cursor, force=True))
-            self._run_steps(steps, message.generation)
-
-    @work(thread=True, exclusive=True, exit_on_error=False, group="highlights",
-          description="find the highlights")
-    def _find_highlights(self, analysis: Analysis, generation: int) -> None:
-        # A pass over every figure and quotation of a book (tens of thousands): 20-40 ms that
-        # a key would wait for on the UI thread, and that share the GIL in a thread.
-        found = highlights_of(analysis)
-        self.app.call_from_thread(self._show_highlights, found, generation)
-
-    def _show_highlights(self, found: dict[int, list[tuple[str, str]]], generation: int) -> None:
-        if generation == self.generation:
-            self.view.set_highlights(found)
+        steps += highlight_steps(analysis, self.view.set_highlights)
+        self._run_steps(steps, message.generation)
 
     def _run_steps(self, steps: list[Callable[[], None]], generation: int) -> None:
         """Run the first step now and each next one after a refresh, while ``generation`` is current."""
@@ -192,25 +199,27 @@ class AnalysisMixin:
             fill()
 
     def _pane_fills(self, analysis: Analysis) -> list[Callable[[], None]]:
-        """Filling each analysis pane, as steps; items are built only for what a pane shows
-        (MAX_ITEMS): a book has thousands."""
+        """Filling each analysis pane, as steps. A book has thousands of figures: a pane is given
+        only what it shows (MAX_ITEMS), each item as the function that makes it, called when the
+        pane's list adds it."""
 
         def summary() -> None:
             sentences = analysis.summary.sentences
             pane = self.pane("summary")
-            pane.set_count(pane.items.set_items(summary_items(sentences[:MAX_ITEMS]),
+            pane.set_count(pane.items.set_items([partial(summary_item, s) for s in sentences[:MAX_ITEMS]],
                                                 "No summary for this text.", total=len(sentences)))
 
         def figures() -> None:
             pane = self.pane("figures")
-            pane.set_count(pane.items.set_items(figure_items(analysis.figures[:MAX_ITEMS]),
+            pane.set_count(pane.items.set_items([partial(figure_item, f) for f in analysis.figures[:MAX_ITEMS]],
                                                 "No figures found.", total=len(analysis.figures)))
 
         def quotes() -> None:
-            quotations = [quote for quote in analysis.quotes if quote.get("kind", "quote") == "quote"]
-            items = quote_items(quotations[:MAX_ITEMS])
-            if len(items) < MAX_ITEMS:  # the sources follow the quotations, under a heading line
-                items += source_items(analysis.sources[:MAX_ITEMS - len(items)])
+            quotations = [quote for quote in analysis.quotes if is_quotation(quote)]
+            items: list[Callable[[], Item]] = [partial(quote_item, q) for q in quotations[:MAX_ITEMS]]
+            room = MAX_ITEMS - len(items)
+            if room > 0 and analysis.sources:  # the sources follow the quotations, under a heading line
+                items += [sources_heading, *(partial(source_item, s) for s in analysis.sources[:room])]
             total = len(quotations) + (len(analysis.sources) + 1 if analysis.sources else 0)
             pane = self.pane("quotes")
             pane.items.set_items(items, "No quotations found.", total=total)

@@ -5,10 +5,13 @@ paragraph of each item, marks the items of the focused paragraph, and is
 capped so a book's thousands of figures never make a huge list. A long list
 is filled in steps, one per refresh: the option list wraps every option it is
 given to measure its height, which for hundreds of items at once would hold
-up the keys for most of a frame.
+up the keys for most of a frame. Items given as functions are made in their
+step too.
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable, Sequence
 
 from textual.binding import Binding
 from textual.content import Content
@@ -16,6 +19,8 @@ from textual.message import Message
 from textual.strip import Strip
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
+
+Item = tuple[Content | str, int | None]  # a prompt and its paragraph
 
 MAX_ITEMS = 400
 ITEMS_PER_STEP = 40  # about 4 ms of wrapping: a list fills in steps that keys can pass between
@@ -49,46 +54,55 @@ class ItemList(OptionList):
         super().__init__(id=id)
         self._paragraph_of: list[int | None] = []
         self._first_of: dict[int, int] = {}
-        self._waiting: list[Option] = []  # options not added yet (see _add_waiting)
+        self._waiting: list = []  # items (and the closing line) not added yet (see _add_waiting)
         self.current_paragraph: int | None = None
 
-    def set_items(self, items: list[tuple[Content | str, int | None]],
+    def set_items(self, items: Sequence[Item | Callable[[], Item]],
                   empty: str = "Nothing here.", total: int | None = None) -> int:
         """Show ``(prompt, paragraph)`` items, capped; returns how many there are in all.
 
         ``total`` is how many there are when ``items`` holds only the first of them
         (building a prompt for each of a book's thousands of figures would stall the UI).
+        An item may be given as a function that makes it: it is called when its step comes.
         """
         shown = items[:MAX_ITEMS]
         total = max(len(items), total or 0)
-        options: list[Option] = [Option(prompt) for prompt, _ in shown]
-        self._paragraph_of = [paragraph for _, paragraph in shown]
+        self._paragraph_of, self._first_of = [], {}
+        last: list[Option] = []
         if total > len(shown):
-            more = total - len(shown)
-            options.append(Option(Content.styled(f"… and {more} more", "italic"), disabled=True))
-            self._paragraph_of.append(None)
-        if not options:
-            options.append(Option(Content.styled(empty, "italic"), disabled=True))
-            self._paragraph_of.append(None)
-        self._first_of = {}
-        for position, paragraph in enumerate(self._paragraph_of):
-            if paragraph is not None:
-                self._first_of.setdefault(paragraph, position)
-        self._waiting = options[ITEMS_PER_STEP:]
-        self.set_options(options[:ITEMS_PER_STEP])
+            last.append(Option(Content.styled(f"… and {total - len(shown)} more", "italic"), disabled=True))
+        elif not shown:
+            last.append(Option(Content.styled(empty, "italic"), disabled=True))
+        self._waiting = [*shown, *last]
+        self.set_options(self._next_options())
         if self._waiting:
             self.call_after_refresh(self._add_waiting, self._waiting)
         return total
 
-    def _add_waiting(self, waiting: list[Option]) -> None:
+    def _next_options(self) -> list[Option]:
+        """The options of the next step's items, which are made now; their paragraphs are noted."""
+        step, self._waiting = self._waiting[:ITEMS_PER_STEP], self._waiting[ITEMS_PER_STEP:]
+        options = []
+        for item in step:
+            if isinstance(item, Option):  # the closing line: no paragraph
+                options.append(item)
+                self._paragraph_of.append(None)
+                continue
+            prompt, paragraph = item() if callable(item) else item
+            if paragraph is not None:
+                self._first_of.setdefault(paragraph, len(self._paragraph_of))
+            self._paragraph_of.append(paragraph)
+            options.append(Option(prompt))
+        return options
+
+    def _add_waiting(self, waiting: list) -> None:
         """Add the next step of options, unless set_items has replaced the list since."""
         if waiting is not self._waiting:
             return
         if not self.is_mounted:  # removed meanwhile: nothing left to fill
             self._waiting = []
             return
-        step, self._waiting = waiting[:ITEMS_PER_STEP], waiting[ITEMS_PER_STEP:]
-        self.add_options(step)
+        self.add_options(self._next_options())
         if self._waiting:
             self.call_after_refresh(self._add_waiting, self._waiting)
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from textual.content import Content
 
+from tui.widgets.item_list import Item
+
 QUOTE_CHARS = 160
 NOTE_CHARS = 120
 STATUS_WORDS = {"to-check": "? to check", "verified": "✓ verified", "disputed": "✗ disputed"}
-
-Item = tuple[Content, "int | None"]
 
 
 def shorten(text: str, limit: int) -> str:
@@ -29,55 +29,74 @@ def paragraph_label(index: int | None) -> str:
     return "" if index is None else f"¶{index + 1}"
 
 
+def summary_item(sentence: dict) -> Item:
+    """A summary sentence, pointing at its paragraph."""
+    return (Content.assemble(shorten(sentence.get("text", ""), 400), "  ",
+                             (paragraph_label(sentence.get("paragraph")), "dim")),
+            sentence.get("paragraph"))
+
+
 def summary_items(sentences: list[dict]) -> list[Item]:
     """Summary sentences, each pointing at its paragraph."""
-    return [(Content.assemble(shorten(s.get("text", ""), 400), "  ",
-                              (paragraph_label(s.get("paragraph")), "dim")),
-             s.get("paragraph")) for s in sentences]
+    return [summary_item(sentence) for sentence in sentences]
+
+
+def figure_item(figure: dict) -> Item:
+    """A key figure: the figure in bold, what it counts, and its paragraph."""
+    counts = figure.get("counts")
+    parts: list = [(figure.get("text", ""), "bold")]
+    if counts:
+        parts += [" ", counts]
+    elif figure.get("kind"):
+        parts += [" ", (figure["kind"], "italic dim")]
+    parts += ["  ", (paragraph_label(figure.get("paragraph")), "dim")]
+    return Content.assemble(*parts), figure.get("paragraph")
 
 
 def figure_items(figures: list[dict]) -> list[Item]:
     """Key figures: the figure in bold, what it counts, and its paragraph."""
-    items = []
-    for figure in figures:
-        counts = figure.get("counts")
-        parts: list = [(figure.get("text", ""), "bold")]
-        if counts:
-            parts += [" ", counts]
-        elif figure.get("kind"):
-            parts += [" ", (figure["kind"], "italic dim")]
-        parts += ["  ", (paragraph_label(figure.get("paragraph")), "dim")]
-        items.append((Content.assemble(*parts), figure.get("paragraph")))
-    return items
+    return [figure_item(figure) for figure in figures]
+
+
+def is_quotation(quote: dict) -> bool:
+    """Whether a quote is a quotation (not a scare quote or a title)."""
+    return quote.get("kind", "quote") == "quote"
+
+
+def quote_item(quote: dict) -> Item:
+    """A quotation: speaker, quotation, paragraph."""
+    speaker = quote.get("speaker") or "unattributed"
+    text = shorten(quote.get("text", ""), QUOTE_CHARS)
+    return (Content.assemble((speaker, "bold"), ": “", text, "”  ",
+                             (paragraph_label(quote.get("paragraph")), "dim")),
+            quote.get("paragraph"))
 
 
 def quote_items(quotes: list[dict]) -> list[Item]:
     """Quotations (not scare quotes or titles): speaker, quotation, paragraph."""
-    items = []
-    for quote in quotes:
-        if quote.get("kind", "quote") != "quote":
-            continue
-        speaker = quote.get("speaker") or "unattributed"
-        text = shorten(quote.get("text", ""), QUOTE_CHARS)
-        items.append((Content.assemble((speaker, "bold"), ": “", text, "”  ",
-                                       (paragraph_label(quote.get("paragraph")), "dim")),
-                      quote.get("paragraph")))
-    return items
+    return [quote_item(quote) for quote in quotes if is_quotation(quote)]
+
+
+def sources_heading() -> Item:
+    """The line above the cited sources."""
+    return Content.styled("Sources cited", "bold underline"), None
+
+
+def source_item(source: dict) -> Item:
+    """A cited source, with the paragraphs that cite it."""
+    paragraphs = source.get("paragraphs") or [source.get("paragraph")]
+    labels = ", ".join(paragraph_label(p) for p in paragraphs[:6] if p is not None)
+    if len(paragraphs) > 6:
+        labels += ", …"
+    return (Content.assemble((source.get("name", ""), "bold"), "  ", (labels, "dim")),
+            source.get("paragraph"))
 
 
 def source_items(sources: list[dict]) -> list[Item]:
     """Cited sources, after a heading line, with the paragraphs that cite them."""
     if not sources:
         return []
-    items: list[Item] = [(Content.styled("Sources cited", "bold underline"), None)]
-    for source in sources:
-        paragraphs = source.get("paragraphs") or [source.get("paragraph")]
-        labels = ", ".join(paragraph_label(p) for p in paragraphs[:6] if p is not None)
-        if len(paragraphs) > 6:
-            labels += ", …"
-        items.append((Content.assemble((source.get("name", ""), "bold"), "  ", (labels, "dim")),
-                      source.get("paragraph")))
-    return items
+    return [sources_heading(), *(source_item(source) for source in sources)]
 
 
 def note_line(text: str, index: int | None, status: str | None, orphan: bool) -> Content:
