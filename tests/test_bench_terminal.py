@@ -6,6 +6,7 @@ import importlib.util
 import os
 import shutil
 import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -19,7 +20,9 @@ def terminal():
     spec = importlib.util.spec_from_file_location("bench_tmux_screen", SCREEN_PATH)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
-    term = module.Terminal(f"closeread-bench-test-{os.getpid()}", width=60, height=10)
+    # A socket of its own per test: a server killed by the test before may still be exiting
+    # when the next one starts, and a command sent to it then fails.
+    term = module.Terminal(f"closeread-bench-test-{os.getpid()}-{uuid.uuid4().hex[:8]}", width=60, height=10)
     yield term
     term.close()
 

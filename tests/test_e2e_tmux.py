@@ -7,6 +7,7 @@ import shutil
 import subprocess
 import sys
 import time
+import uuid
 from pathlib import Path
 
 import pytest
@@ -23,7 +24,8 @@ class Tmux:
     """A private tmux server (own socket), so the user's sessions are never touched."""
 
     def __init__(self) -> None:
-        self.socket = f"closeread-e2e-{os.getpid()}"
+        # One socket per test: the server the test before killed may still be exiting.
+        self.socket = f"closeread-e2e-{os.getpid()}-{uuid.uuid4().hex[:8]}"
 
     def run(self, *args: str) -> str:
         done = subprocess.run(["tmux", "-L", self.socket, *args], capture_output=True, text=True)
