@@ -272,3 +272,118 @@ def test_child_runs_in_its_own_session_at_lower_priority(tmp_path):
         assert os.getpriority(os.PRIO_PROCESS, run.pid) >= os.getpriority(os.PRIO_PROCESS, 0) + 1
     finally:
         run.cancel()
+
+
+def process_state(pid: int) -> str:
+    with open(f"/proc/{pid}/stat") as stream:
+        return stream.read().rsplit(")", 1)[1].split()[0]
+
+
+def wait_for_state(pid: int, wanted: set[str], seconds: float = WAIT) -> str:
+    deadline = time.monotonic() + seconds
+    state = process_state(pid)
+    while state not in wanted and time.monotonic() < deadline:
+        time.sleep(0.01)
+        state = process_state(pid)
+    return state
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_a_key_holds_the_child_still_until_the_keys_are_quiet(tmp_path):
+    from tui.analysis_pause import QUIET_SECONDS
+
+    path = tmp_path / "long.md"
+    path.write_text("\n".join(TEXT.replace("valley", f"valley {n}") for n in range(300)), encoding="utf-8")
+    run = AnalysisRun.start(str(path), None, send_document=True)
+    try:
+        analysis_runner.input_came()
+        assert wait_for_state(run.pid, {"T"}, 2) == "T"  # stopped
+        time.sleep(QUIET_SECONDS)
+        run.poll()  # the reader polls its run every 25 ms; that lets the child go on
+        assert wait_for_state(run.pid, {"R", "S", "D"}, 2) != "T"
+        analysis_runner.input_came()
+        assert wait_for_state(run.pid, {"T"}, 2) == "T"
+        started = time.monotonic()
+        run.cancel()  # a stopped child is let go first, so it takes the SIGTERM at once
+        assert gone(run.pid) and time.monotonic() - started < 1.5
+    finally:
+        run.cancel()
+
+
+PAUSED_PARENT_SCRIPT = """
+import os, sys, time
+from tui.analysis_runner import AnalysisRun
+if __name__ == "__main__":
+    run = AnalysisRun.start(sys.argv[1], sys.argv[2])
+    time.sleep(1.0)  # let the child set itself up
+    run.input_came()
+    print(run.pid, flush=True)
+    sys.stdin.readline()
+    os._exit(0)  # killed while the child is stopped
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists() or sys.platform != "linux", reason="needs Linux")
+def test_a_child_stopped_when_its_parent_dies_goes_on_and_exits(tmp_path, cache_dir):
+    path = tmp_path / "long.md"
+    path.write_text("\n".join(TEXT.replace("valley", f"valley {n}") for n in range(300)), encoding="utf-8")
+    script = tmp_path / "parent.py"
+    script.write_text(PAUSED_PARENT_SCRIPT, encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+    parent = subprocess.Popen([sys.executable, str(script), str(path), load_document(str(path)).content_hash],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env)
+    child_pid = int(parent.stdout.readline())
+    try:
+        assert wait_for_state(child_pid, {"T"}, 5) == "T"
+        parent.stdin.write("\n")
+        parent.stdin.flush()
+        parent.wait(WAIT)
+        assert wait_until_gone(child_pid, 10)  # the kernel's SIGCONT, then its parent watch
+    finally:
+        if not gone(child_pid):
+            os.kill(child_pid, signal.SIGKILL)
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
+def test_polling_never_waits_on_a_child_held_still(tmp_path):
+    # A child stopped in the middle of sending a part would leave a read waiting for the rest.
+    import threading
+
+    path = tmp_path / "long.md"
+    path.write_text("\n".join(TEXT.replace("valley", f"valley {n}") for n in range(1500)), encoding="utf-8")
+    run = AnalysisRun.start(str(path), None, send_document=True)
+    slowest = []
+
+    def press_and_poll() -> None:
+        deadline = time.monotonic() + 3
+        while time.monotonic() < deadline and not run.finished:
+            run.input_came()
+            started = time.monotonic()
+            run.poll(budget=0.004)
+            slowest.append(time.monotonic() - started)
+            time.sleep(0.03)  # keys held down: the child is stopped and let go again and again
+
+    try:
+        polling = threading.Thread(target=press_and_poll, daemon=True)
+        polling.start()
+        polling.join(15)
+        assert not polling.is_alive(), "poll() waited on a stopped child"
+        assert slowest and max(slowest) < 0.5
+    finally:
+        run.cancel()
+
+
+def test_waiting_on_a_child_held_still_neither_spins_nor_hangs(text_file):
+    from tui.analysis_pause import QUIET_SECONDS
+
+    document = load_document(str(text_file))
+    run = AnalysisRun.start(str(text_file), document.content_hash)
+    try:
+        run.input_came()
+        wall, cpu = time.monotonic(), time.thread_time()
+        analysis = run.wait(WAIT)
+        assert analysis.figures  # let go once the keys were quiet, then finished
+        assert time.monotonic() - wall >= QUIET_SECONDS * 0.9
+        assert time.thread_time() - cpu < 0.1  # slept while the child was held, no busy loop
+    finally:
+        run.cancel()

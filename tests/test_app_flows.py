@@ -378,3 +378,24 @@ async def test_whole_text_keeps_the_layout_of_its_preview(tmp_path, monkeypatch)
         shown = range(view.table.paragraph_at(round(view.scroll_y)),
                       view.table.paragraph_at(round(view.scroll_y) + view.size.height) + 1)
         assert not set(shown) & set(wrapped)  # the paragraphs on screen were not wrapped again
+
+
+async def test_a_key_holds_the_analysis_still_and_a_mouse_move_does_not(text, monkeypatch):
+    from textual import events
+
+    import tui.analysis_runner as runner
+    from tui.app import USER_INPUT
+
+    came: list[str] = []
+    monkeypatch.setattr(runner, "input_came", lambda: came.append("input"))
+    app = ReaderApp(str(text))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        came.clear()
+        await pilot.press("j")
+        assert came == ["input"]
+        await pilot.press("k", "k")
+        assert came == ["input"] * 3
+    # Pilot hands mouse events to the screen, past the app: what counts is checked on its own.
+    assert events.MouseDown in USER_INPUT and events.MouseScrollDown in USER_INPUT
+    assert not any(issubclass(events.MouseMove, kind) for kind in USER_INPUT)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import signal
 import threading
 import time
 import traceback
@@ -30,6 +31,7 @@ CHILD_GROUP_NICENESS = 10  # the niceness of the child's own scheduling group (s
 CHUNK_ITEMS = 500  # unpickling 500 figures takes ~1-2 ms of the parent's GIL
 LOAD_SHARE = 0.2  # the share of the progress bar given to loading the file
 _PARENT_CHECK_SECONDS = 0.5
+_PR_SET_PDEATHSIG = 1  # from <linux/prctl.h>
 _DOCUMENT_FIELDS = ("path", "title", "author", "date", "content_hash", "encoding", "warnings")
 
 
@@ -100,6 +102,7 @@ def child_main(conn, request: RunRequest) -> None:
     """Entry point of the child: run the analysis and send its events to the parent."""
     _silence_output()
     _lower_priority()
+    continue_when_orphaned()
     _exit_with_parent(request.parent_pid)
     sender = _ChildSender(conn)
     try:
@@ -185,6 +188,23 @@ def _own_scheduling_group() -> None:
             group.write(str(CHILD_GROUP_NICENESS))
     except (AttributeError, OSError):  # not Linux, no autogroup, or already a session leader
         pass
+
+
+def continue_when_orphaned() -> bool:
+    """Have the kernel send this process a SIGCONT when the thread that started it ends (Linux).
+
+    The reader stops this process while it answers a key (:mod:`tui.analysis_pause`); were the
+    reader killed meanwhile, nothing would ever let it go on. Continued, it sees that its parent
+    is gone and exits (:func:`_exit_with_parent`). A SIGCONT that comes for another reason does
+    nothing. Returns whether the kernel took the request.
+    """
+    try:
+        import ctypes  # noqa: PLC0415 - only the child needs it
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        return libc.prctl(_PR_SET_PDEATHSIG, int(signal.SIGCONT), 0, 0, 0) == 0
+    except (AttributeError, OSError, ValueError):  # not Linux, or no prctl
+        return False
 
 
 def _exit_with_parent(parent_pid: int) -> None:

@@ -31,6 +31,7 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from tui.analysis_cache import analysis_from_dict
+from tui.analysis_pause import CAN_PAUSE, Pauser
 from tui.analysis_child import child_main, run_analysis
 from tui.analysis_events import (  # noqa: F401 - the events are part of this module's interface
     DocumentEvent, DoneEvent, Event, FailedEvent, ProgressEvent, RunRequest,
@@ -100,6 +101,8 @@ class AnalysisRun:
         self._lock = threading.Lock()
         self.freeze_result = False
         self._gc_paused = False
+        self._pauser: Pauser | None = None  # holds the child still while the user's keys are answered
+        self._pause_lock = threading.Lock()  # keys come on the UI thread; a run may end on another
 
     @classmethod
     def start(cls, path: str, content_hash: str | None, summary_sentences: int | None = None, *,
@@ -148,6 +151,8 @@ class AnalysisRun:
         finally:
             sender.close()  # the parent keeps no write end, so a dead child reads as EOF
         self._process = process
+        if CAN_PAUSE:
+            self._pauser = Pauser(process.pid)
         _import_analysis_in_background()
 
 
@@ -210,6 +215,17 @@ class AnalysisRun:
             self.finished = True
             self._resume_gc(False)
             self._close_conn()
+            return None
+        held = False
+        with self._pause_lock:
+            if self._pauser is not None:
+                self._pauser.tick()
+                held = self._pauser.paused
+        if held:
+            # Nothing is read from a stopped child: stopped in the middle of writing a message,
+            # it would leave recv_bytes() waiting for the rest, and the UI with it.
+            if timeout > 0:  # a blocking reader (events(), wait()) waits a little, not in a busy loop
+                time.sleep(min(timeout, 0.02))
             return None
         if self._process is None:
             event = self._next_inline(timeout)
@@ -287,9 +303,16 @@ class AnalysisRun:
 
     # -- ending --
 
+    def input_came(self) -> None:
+        """The user pressed a key: hold the child still while it is answered (see :mod:`tui.analysis_pause`)."""
+        with self._pause_lock:
+            if self._pauser is not None and not self.finished:
+                self._pauser.input_came()
+
     def cancel(self) -> None:
         """Stop the run: the child is terminated and reaped before this returns; no more events come."""
         with self._lock:
+            self._let_go()
             self.cancelled = True
             self.finished = True
             self._resume_gc(False)
@@ -299,12 +322,20 @@ class AnalysisRun:
 
     def _finish(self) -> None:
         with self._lock:
+            self._let_go()
             self._resume_gc(self.freeze_result and not self.cancelled)
             self.finished = True
             _live_runs.discard(self)
             self._close_conn()
             if self._process is not None and not self.cancelled:
                 _reap_soon(self._process)
+
+    def _let_go(self) -> None:
+        # A stopped child could neither finish nor take a SIGTERM: it goes on first.
+        with self._pause_lock:
+            pauser, self._pauser = self._pauser, None
+            if pauser is not None:
+                pauser.resume()
 
     def _close_conn(self) -> None:
         # Only the reading thread closes the pipe; cancel() may come from another thread.
@@ -330,6 +361,12 @@ def _reap_soon(process) -> None:
         _stop(process)
 
     threading.Thread(target=reap, name="closeread-analysis-reaper", daemon=True).start()
+
+
+def input_came() -> None:
+    """The user pressed a key: every run under way holds its child still while it is answered."""
+    for run in list(_live_runs):
+        run.input_came()
 
 
 def cancel_all() -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterable
 
+from textual import events
 from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
@@ -20,6 +21,9 @@ from tui.state import ReadingState
 from tui.themes import highlight_defaults, load_themes
 
 STATE_SAVE_SECONDS = 10
+# Input that the reader answers at once: the analysis process holds still meanwhile (not on
+# mouse moves, which come in streams without asking for anything).
+USER_INPUT = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)
 
 
 class ReaderApp(App[int]):
@@ -51,6 +55,14 @@ class ReaderApp(App[int]):
     def _note(self, message: str | None) -> None:
         if message:
             self.messages.append(message)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, USER_INPUT) and not event.is_forwarded:
+            # Loaded with the first analysis run; before that there is no run to hold still.
+            runner = sys.modules.get("tui.analysis_runner")
+            if runner is not None:
+                runner.input_came()
+        await super().on_event(event)
 
     def _register_themes(self) -> None:
         themes, problems = load_themes()
