@@ -7,11 +7,11 @@ added to the contract, never renamed or dropped.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from tui.document import Document
+from tui.gc_pause import cyclic_gc_paused
 from tui.summary import SummaryResult
 
 SCHEMA_VERSION = 1
@@ -53,9 +53,7 @@ def analyze(document: Document, summary_sentences: int | None = None,
 
     # The extractors make millions of short-lived objects and no garbage cycles worth
     # collecting midway; the collector's passes over a book's live objects cost 2-3%.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with cyclic_gc_paused():
         if parallel and _is_long(document):
             from tui.analysis_fork import ForkedCall
             from tui.figures import figure_occurrences, figures_from_occurrences, sentence_before
@@ -79,9 +77,6 @@ def analyze(document: Document, summary_sentences: int | None = None,
             progress("summary", 0.7)
             summary = summarize(document, summary_sentences)
         progress("done", 1.0)
-    finally:
-        if collecting:
-            gc.enable()
     return Analysis(summary=summary, figures=figures, quotes=quotes, sources=sources)
 
 

@@ -10,7 +10,6 @@ This module walks the paragraphs, merges repeats and ranks. Everything is linear
 
 from __future__ import annotations
 
-import gc
 import math
 from collections.abc import Sequence
 
@@ -18,6 +17,7 @@ from tui.document import Paragraph
 from tui.figures_counts import is_elliptical, what_it_counts
 from tui.figures_lexicon import DURATION_UNITS
 from tui.figures_scan import number_words_in, scan_sentence
+from tui.gc_pause import cyclic_gc_paused
 
 SKIPPED_KINDS = {"boilerplate", "byline"}
 _KIND_WEIGHT = {"money": 6.0, "percent": 5.0, "count": 4.5, "measure": 3.5, "date": 2.0, "year": 1.5,
@@ -39,19 +39,12 @@ def figures_from_occurrences(found: list[dict]) -> list[dict]:
     A long text's occurrences may be found in parts and their lists concatenated in order (see
     :func:`sentence_before`): the figures are the same.
     """
-    # The scan allocates many small dicts and no reference cycles; pausing the cyclic collector keeps
-    # its repeated full passes over a large document from making long texts superlinear.
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with cyclic_gc_paused():
         _resolve_years(found)
         merged = _merge(found)
         for fig in merged:
             _fill_counts(fig)
         return _rank(merged)
-    finally:
-        if paused:
-            gc.enable()
 
 
 def figure_occurrences(paragraphs: Sequence[Paragraph], previous: str | None = None) -> list[dict]:
@@ -60,13 +53,8 @@ def figure_occurrences(paragraphs: Sequence[Paragraph], previous: str | None = N
     ``previous`` is the sentence before the first paragraph, for a part of a text that does not
     start at its beginning.
     """
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with cyclic_gc_paused():
         return _occurrences(paragraphs, previous)
-    finally:
-        if paused:
-            gc.enable()
 
 
 def sentence_before(paragraphs: Sequence[Paragraph], index: int) -> str | None:

@@ -10,13 +10,13 @@ titles. Sources come from :mod:`tui.sources`.
 
 from __future__ import annotations
 
-import gc
 import re
 from collections.abc import Sequence
 from functools import lru_cache
 
 from tui import quotes_attrib as attrib
 from tui.document import Paragraph
+from tui.gc_pause import cyclic_gc_paused
 from tui.quotes_attrib import Attribution
 from tui.quotes_entities import NAME_RE, Entity, classify, learn_genders, scan_names, texts_naming_genders
 from tui.quotes_kinds import quote_kind
@@ -261,14 +261,7 @@ def _appositive_person(appositive: str) -> Entity | None:
 def extract_quotes(paragraphs: Sequence[Paragraph]) -> tuple[list[dict], list[dict]]:
     """(quotes, sources) of the analyze contract, with the extra fields ``paragraphs`` and
     ``speaker_resolved_from`` on quotes and ``paragraphs`` and ``kind`` on sources."""
-    # The pass allocates many small objects and no reference cycles; pausing the cyclic collector keeps
-    # its repeated full passes over a large document from making long texts superlinear.
-    paused = gc.isenabled()
-    gc.disable()
-    try:
+    with cyclic_gc_paused():
         extractor = _Extractor(paragraphs)
         quotes = extractor.run()
         return quotes, extract_sources(paragraphs, extractor.names)
-    finally:
-        if paused:
-            gc.enable()

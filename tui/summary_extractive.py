@@ -9,15 +9,13 @@ with headings, a summary per section.
 
 from __future__ import annotations
 
-import gc
 import math
 import re
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 
 from tui.document import Document, Paragraph
+from tui.gc_pause import cyclic_gc_paused
 from tui.summary import SummaryResult, default_sentence_count
 from tui.summary_rank import TermSpace, normalise
 from tui.summary_score import (DEFAULT_WEIGHTS, Candidate, Weights, collect_candidates, rank_document,
@@ -79,22 +77,6 @@ class ExtractiveSummarizer:
             out.append({"heading": heading.text, "paragraph": heading.index,
                         "sentences": [as_item(sub_cands[i]) for i in picked]})
         return out
-
-
-@contextmanager
-def cyclic_gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector, which would otherwise rescan a whole book's objects again and again.
-
-    The summarizer builds only acyclic data (dicts, lists, strings), which
-    reference counting frees on its own; pausing saves about a fifth of the time.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def as_item(cand: Candidate) -> dict:
