@@ -77,6 +77,23 @@ def wait_until_gone(pid: int, seconds: float = WAIT) -> bool:
     return False
 
 
+def long_text(tmp_path: Path, copies: int = 300) -> Path:
+    """A text whose analysis takes seconds, for runs that must still be going when looked at."""
+    path = tmp_path / "long.md"
+    path.write_text("\n".join(TEXT.replace("valley", f"valley {n}") for n in range(copies)), encoding="utf-8")
+    return path
+
+
+def start_parent(tmp_path: Path, script_text: str, path: Path) -> tuple[subprocess.Popen, int]:
+    """A parent process running ``script_text`` on ``path``, and the pid of its analysis child."""
+    script = tmp_path / "parent.py"
+    script.write_text(script_text, encoding="utf-8")
+    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
+    parent = subprocess.Popen([sys.executable, str(script), str(path), load_document(str(path)).content_hash],
+                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env)
+    return parent, int(parent.stdout.readline())
+
+
 def test_child_gives_the_same_document_and_analysis_as_in_process(text_file):
     document = load_document(str(text_file))
     run = AnalysisRun.start(str(text_file), document.content_hash, send_document=True)
@@ -182,15 +199,8 @@ if __name__ == "__main__":
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
 def test_child_exits_when_its_parent_dies(tmp_path, cache_dir):
     # A text long enough that its analysis (seconds) outlasts the parent by far.
-    path = tmp_path / "long.md"
-    path.write_text("\n".join(TEXT.replace("valley", f"valley {n}") for n in range(300)), encoding="utf-8")
-    script = tmp_path / "parent.py"
-    script.write_text(PARENT_SCRIPT, encoding="utf-8")
-    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
-    content_hash = load_document(str(path)).content_hash
-    parent = subprocess.Popen([sys.executable, str(script), str(path), content_hash],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env)
-    child_pid = int(parent.stdout.readline())
+    path = long_text(tmp_path)
+    parent, child_pid = start_parent(tmp_path, PARENT_SCRIPT, path)
     parent.stdin.write("\n")
     parent.stdin.flush()
     parent.wait(WAIT)
@@ -261,8 +271,7 @@ def test_child_starts_while_stderr_is_captured(tmp_path, text_file):
 
 def test_child_runs_in_its_own_session_at_lower_priority(tmp_path):
     # Its own session is its own scheduling group, so its CPU is not taken from the reader's.
-    path = tmp_path / "long.md"
-    path.write_text("\n".join(TEXT.replace("valley", f"valley {n}") for n in range(300)), encoding="utf-8")
+    path = long_text(tmp_path)
     run = AnalysisRun.start(str(path), None, send_document=True)
     try:
         deadline = time.monotonic() + WAIT
@@ -292,8 +301,7 @@ def wait_for_state(pid: int, wanted: set[str], seconds: float = WAIT) -> str:
 def test_a_key_holds_the_child_still_until_the_keys_are_quiet(tmp_path):
     from tui.analysis_pause import QUIET_SECONDS
 
-    path = tmp_path / "long.md"
-    path.write_text("\n".join(TEXT.replace("valley", f"valley {n}") for n in range(300)), encoding="utf-8")
+    path = long_text(tmp_path)
     run = AnalysisRun.start(str(path), None, send_document=True)
     try:
         analysis_runner.input_came()
@@ -325,14 +333,8 @@ if __name__ == "__main__":
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists() or sys.platform != "linux", reason="needs Linux")
 def test_a_child_stopped_when_its_parent_dies_goes_on_and_exits(tmp_path, cache_dir):
-    path = tmp_path / "long.md"
-    path.write_text("\n".join(TEXT.replace("valley", f"valley {n}") for n in range(300)), encoding="utf-8")
-    script = tmp_path / "parent.py"
-    script.write_text(PAUSED_PARENT_SCRIPT, encoding="utf-8")
-    env = dict(os.environ, PYTHONPATH=str(Path(__file__).resolve().parents[1]))
-    parent = subprocess.Popen([sys.executable, str(script), str(path), load_document(str(path)).content_hash],
-                              stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, env=env)
-    child_pid = int(parent.stdout.readline())
+    path = long_text(tmp_path)
+    parent, child_pid = start_parent(tmp_path, PAUSED_PARENT_SCRIPT, path)
     try:
         assert wait_for_state(child_pid, {"T"}, 5) == "T"
         parent.stdin.write("\n")
@@ -349,8 +351,7 @@ def test_polling_never_waits_on_a_child_held_still(tmp_path):
     # A child stopped in the middle of sending a part would leave a read waiting for the rest.
     import threading
 
-    path = tmp_path / "long.md"
-    path.write_text("\n".join(TEXT.replace("valley", f"valley {n}") for n in range(1500)), encoding="utf-8")
+    path = long_text(tmp_path, copies=1500)
     run = AnalysisRun.start(str(path), None, send_document=True)
     slowest = []
 
