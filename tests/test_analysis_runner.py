@@ -309,6 +309,13 @@ def test_a_key_holds_the_child_still_until_the_keys_are_quiet(tmp_path):
         time.sleep(QUIET_SECONDS)
         run.poll()  # the reader polls its run every 25 ms; that lets the child go on
         assert wait_for_state(run.pid, {"R", "S", "D"}, 2) != "T"
+        first = analysis_runner.input_came()
+        assert wait_for_state(run.pid, {"T"}, 2) == "T"
+        latest = analysis_runner.input_came()
+        analysis_runner.input_answered(first)  # a later key is still being answered: held
+        assert process_state(run.pid) == "T"
+        analysis_runner.input_answered(latest)  # its answer is on screen: it goes on at once
+        assert wait_for_state(run.pid, {"R", "S", "D"}, 2) != "T"
         analysis_runner.input_came()
         assert wait_for_state(run.pid, {"T"}, 2) == "T"
         started = time.monotonic()

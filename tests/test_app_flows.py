@@ -387,7 +387,14 @@ async def test_a_key_holds_the_analysis_still_and_a_mouse_move_does_not(text, mo
     from tui.app import USER_INPUT
 
     came: list[str] = []
-    monkeypatch.setattr(runner, "input_came", lambda: came.append("input"))
+    answered: list[int] = []
+
+    def input_came() -> int:
+        came.append("input")
+        return len(came)
+
+    monkeypatch.setattr(runner, "input_came", input_came)
+    monkeypatch.setattr(runner, "input_answered", answered.append)
     app = ReaderApp(str(text))
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
@@ -396,6 +403,8 @@ async def test_a_key_holds_the_analysis_still_and_a_mouse_move_does_not(text, mo
         assert came == ["input"]
         await pilot.press("k", "k")
         assert came == ["input"] * 3
+        await pilot.pause()
+        assert answered == [1, 2, 3]  # each key, once the screen was redrawn after it
     # Pilot hands mouse events to the screen, past the app: what counts is checked on its own.
     assert events.MouseDown in USER_INPUT and events.MouseScrollDown in USER_INPUT
     assert not any(issubclass(events.MouseMove, kind) for kind in USER_INPUT)

@@ -6,7 +6,8 @@ analysis's low priority, or even in the idle scheduling class), next paragraph w
 to 20-23 ms at the median and opening the note editor from 37-52 to 62-92 ms at the 95th
 percentile (``bench``-style timings in tmux, eight presses of each key). Priorities cannot help:
 the cores share more than the scheduler's time. So the reader stops the process (SIGSTOP) when
-a key comes and lets it go on (SIGCONT) once no key has come for :data:`QUIET_SECONDS`.
+a key comes and lets it go on (SIGCONT) once the key's answer is on screen (the app tells it),
+or at the latest once no key has come for :data:`QUIET_SECONDS`.
 
 A reader pressing keys without a break does not starve the analysis: a pause ends after
 :data:`MAX_PAUSE_SECONDS` at most, and the process then runs at least :data:`MIN_RUN_SECONDS`
@@ -21,7 +22,7 @@ import signal
 import time
 from collections.abc import Callable
 
-QUIET_SECONDS = 0.12  # a key's frame is on screen well within this
+QUIET_SECONDS = 0.12  # in case the app never says that a key was answered
 MAX_PAUSE_SECONDS = 0.5
 MIN_RUN_SECONDS = 0.25
 

@@ -309,6 +309,12 @@ class AnalysisRun:
             if self._pauser is not None and not self.finished:
                 self._pauser.input_came()
 
+    def input_answered(self) -> None:
+        """The last key's answer is on screen: the child may go on."""
+        with self._pause_lock:
+            if self._pauser is not None:
+                self._pauser.resume()
+
     def cancel(self) -> None:
         """Stop the run: the child is terminated and reaped before this returns; no more events come."""
         with self._lock:
@@ -363,10 +369,26 @@ def _reap_soon(process) -> None:
     threading.Thread(target=reap, name="closeread-analysis-reaper", daemon=True).start()
 
 
-def input_came() -> None:
-    """The user pressed a key: every run under way holds its child still while it is answered."""
+_inputs_seen = 0  # keys (and clicks) so far, to tell whether one is the latest
+
+
+def input_came() -> int:
+    """The user pressed a key: every run under way holds its child still while it is answered.
+
+    Returns the key's number, for :func:`input_answered`.
+    """
+    global _inputs_seen
+    _inputs_seen += 1
     for run in list(_live_runs):
         run.input_came()
+    return _inputs_seen
+
+
+def input_answered(number: int) -> None:
+    """The screen has been redrawn after key ``number``: unless another key came since, let go."""
+    if number == _inputs_seen:
+        for run in list(_live_runs):
+            run.input_answered()
 
 
 def cancel_all() -> None:

@@ -57,12 +57,15 @@ class ReaderApp(App[int]):
             self.messages.append(message)
 
     async def on_event(self, event: events.Event) -> None:
-        if isinstance(event, USER_INPUT) and not event.is_forwarded:
-            # Loaded with the first analysis run; before that there is no run to hold still.
-            runner = sys.modules.get("tui.analysis_runner")
-            if runner is not None:
-                runner.input_came()
+        # Loaded with the first analysis run; before that there is no run to hold still.
+        runner = sys.modules.get("tui.analysis_runner") if isinstance(event, USER_INPUT) else None
+        if runner is None or event.is_forwarded:
+            await super().on_event(event)
+            return
+        number = runner.input_came()
         await super().on_event(event)
+        # Once the screen is redrawn (the key handled and its answer shown), the analysis may go on.
+        self.call_after_refresh(runner.input_answered, number)
 
     def _register_themes(self) -> None:
         themes, problems = load_themes()
