@@ -78,3 +78,33 @@ def test_a_process_already_gone_is_not_counted_as_stopped(clock):
     pauser.input_came()
     assert not pauser.paused
     pauser.tick()
+
+
+def test_the_process_goes_on_shortly_after_the_answer_is_drawn(pauser, clock, sent):
+    from tui.analysis_pause import GRACE_SECONDS
+
+    pauser.input_came()
+    clock.now += 0.01
+    pauser.answered()
+    pauser.tick()
+    assert sent == [signal.SIGSTOP]  # the terminal has yet to show it
+    clock.now += GRACE_SECONDS
+    pauser.tick()
+    assert sent == [signal.SIGSTOP, signal.SIGCONT]
+    assert GRACE_SECONDS + 0.01 < QUIET_SECONDS  # sooner than waiting for quiet keys
+
+
+def test_a_new_key_needs_its_own_answer(pauser, clock, sent):
+    from tui.analysis_pause import GRACE_SECONDS
+
+    pauser.input_came()
+    pauser.answered()
+    clock.now += GRACE_SECONDS / 2
+    pauser.input_came()  # typed before the first answer was shown: that answer no longer counts
+    clock.now += GRACE_SECONDS
+    pauser.tick()
+    assert sent == [signal.SIGSTOP]
+    pauser.answered()
+    clock.now += GRACE_SECONDS
+    pauser.tick()
+    assert sent == [signal.SIGSTOP, signal.SIGCONT]

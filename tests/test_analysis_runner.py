@@ -299,7 +299,7 @@ def wait_for_state(pid: int, wanted: set[str], seconds: float = WAIT) -> str:
 
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
 def test_a_key_holds_the_child_still_until_the_keys_are_quiet(tmp_path):
-    from tui.analysis_pause import QUIET_SECONDS
+    from tui.analysis_pause import GRACE_SECONDS, QUIET_SECONDS
 
     path = long_text(tmp_path)
     run = AnalysisRun.start(str(path), None, send_document=True)
@@ -314,7 +314,9 @@ def test_a_key_holds_the_child_still_until_the_keys_are_quiet(tmp_path):
         latest = analysis_runner.input_came()
         analysis_runner.input_answered(first)  # a later key is still being answered: held
         assert process_state(run.pid) == "T"
-        analysis_runner.input_answered(latest)  # its answer is on screen: it goes on at once
+        analysis_runner.input_answered(latest)  # its answer is drawn: it goes on at the next poll
+        time.sleep(GRACE_SECONDS)
+        run.poll()
         assert wait_for_state(run.pid, {"R", "S", "D"}, 2) != "T"
         analysis_runner.input_came()
         assert wait_for_state(run.pid, {"T"}, 2) == "T"

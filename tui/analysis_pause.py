@@ -6,8 +6,9 @@ analysis's low priority, or even in the idle scheduling class), next paragraph w
 to 20-23 ms at the median and opening the note editor from 37-52 to 62-92 ms at the 95th
 percentile (``bench``-style timings in tmux, eight presses of each key). Priorities cannot help:
 the cores share more than the scheduler's time. So the reader stops the process (SIGSTOP) when
-a key comes and lets it go on (SIGCONT) once the key's answer is on screen (the app tells it),
-or at the latest once no key has come for :data:`QUIET_SECONDS`.
+a key comes and lets it go on (SIGCONT) :data:`GRACE_SECONDS` after the key's answer has been
+drawn (the app tells it), time for the terminal to show it, or at the latest once no key has come
+for :data:`QUIET_SECONDS`.
 
 A reader pressing keys without a break does not starve the analysis: a pause ends after
 :data:`MAX_PAUSE_SECONDS` at most, and the process then runs at least :data:`MIN_RUN_SECONDS`
@@ -23,6 +24,7 @@ import time
 from collections.abc import Callable
 
 QUIET_SECONDS = 0.12  # in case the app never says that a key was answered
+GRACE_SECONDS = 0.03  # the drawn answer is still to be written out and shown by the terminal
 MAX_PAUSE_SECONDS = 0.5
 MIN_RUN_SECONDS = 0.25
 
@@ -37,6 +39,7 @@ class Pauser:
         self.pid = pid
         self._clock, self._send = clock, send
         self._paused_since: float | None = None
+        self._answered_at: float | None = None  # when the latest key's answer was drawn
         self._last_input = float("-inf")
         self._no_pause_until = float("-inf")
 
@@ -48,15 +51,23 @@ class Pauser:
         """A key came: stop the process, unless it was held long just now."""
         now = self._clock()
         self._last_input = now
+        self._answered_at = None
         if self._paused_since is None and now >= self._no_pause_until and self._signal(signal.SIGSTOP):
             self._paused_since = now
 
+    def answered(self) -> None:
+        """The latest key's answer has been drawn: the process may go on after a grace (see tick)."""
+        if self._paused_since is not None and self._answered_at is None:
+            self._answered_at = self._clock()
+
     def tick(self) -> None:
-        """Let the process go on once the keys are quiet, or once it has been held long enough."""
+        """Let the process go on once the latest key's answer is shown or the keys are quiet, or once
+        it has been held long enough."""
         if self._paused_since is None:
             return
         now = self._clock()
-        if now - self._last_input >= QUIET_SECONDS:
+        answered = self._answered_at is not None and now - self._answered_at >= GRACE_SECONDS
+        if answered or now - self._last_input >= QUIET_SECONDS:
             self.resume()
         elif now - self._paused_since >= MAX_PAUSE_SECONDS:
             self.resume()
@@ -65,7 +76,7 @@ class Pauser:
     def resume(self) -> None:
         """Let the process go on now (before it is cancelled, and when the run ends)."""
         if self._paused_since is not None:
-            self._paused_since = None
+            self._paused_since = self._answered_at = None
             self._signal(signal.SIGCONT)
 
     def _signal(self, number: int) -> bool:

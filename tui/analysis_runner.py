@@ -310,10 +310,10 @@ class AnalysisRun:
                 self._pauser.input_came()
 
     def input_answered(self) -> None:
-        """The last key's answer is on screen: the child may go on."""
+        """The last key's answer has been drawn: the child goes on at a poll soon after."""
         with self._pause_lock:
             if self._pauser is not None:
-                self._pauser.resume()
+                self._pauser.answered()
 
     def cancel(self) -> None:
         """Stop the run: the child is terminated and reaped before this returns; no more events come."""
@@ -385,7 +385,8 @@ def input_came() -> int:
 
 
 def input_answered(number: int) -> None:
-    """The screen has been redrawn after key ``number``: unless another key came since, let go."""
+    """The screen has been redrawn after key ``number``: unless another key came since, the runs'
+    children go on shortly (see :mod:`tui.analysis_pause`)."""
     if number == _inputs_seen:
         for run in list(_live_runs):
             run.input_answered()
