@@ -31,11 +31,11 @@ from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING
 
 from tui.analysis_cache import analysis_from_dict
-from tui.analysis_pause import CAN_PAUSE, Pauser
 from tui.analysis_child import child_main, run_analysis
 from tui.analysis_events import (  # noqa: F401 - the events are part of this module's interface
     DocumentEvent, DoneEvent, Event, FailedEvent, ProgressEvent, RunRequest,
 )
+from tui.analysis_pause import CAN_PAUSE, Pauser
 from tui.document import Document
 
 if TYPE_CHECKING:  # tui.analysis imports every extractor (~0.3 s): loaded once a result arrives
