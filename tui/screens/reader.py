@@ -179,8 +179,9 @@ class ReaderScreen(AnalysisMixin, NotesMixin, SearchMixin, WatchMixin, Screen):
 
     @work(thread=True, exit_on_error=False, group="prewarm")
     def _prewarm(self) -> None:
-        """Import what later keys need (note editor, brief view) off the keypress path, then
-        have the editor made ready on the UI thread."""
+        """Import what later keys and events need (note editor, brief view, a long text's notes
+        seed) off the keypress path, then have the editor made ready on the UI thread."""
+        import tui.notes_seed  # noqa: F401 - unpickled with a long text's whole (30 ms to import on a busy machine)
         import tui.screens.brief_view  # noqa: F401
         import tui.screens.note_editor  # noqa: F401
 
