@@ -408,3 +408,47 @@ async def test_a_key_holds_the_analysis_still_and_a_mouse_move_does_not(text, mo
     # Pilot hands mouse events to the screen, past the app: what counts is checked on its own.
     assert events.MouseDown in USER_INPUT and events.MouseScrollDown in USER_INPUT
     assert not any(issubclass(events.MouseMove, kind) for kind in USER_INPUT)
+
+
+async def test_keys_reach_the_app_between_the_steps_of_a_result(text, monkeypatch):
+    import asyncio
+    import threading
+    import time
+
+    from textual import events
+
+    import tui.analysis_runner as runner
+
+    order: list[str] = []
+    monkeypatch.setattr(runner, "input_came", lambda: order.append("key") or len(order))
+    app = ReaderApp(str(text))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        screen, loop = app.screen, asyncio.get_running_loop()
+
+        def step() -> None:  # 2 ms of work that leaves nothing to redraw, as a highlight step
+            until = time.perf_counter() + 0.002
+            while time.perf_counter() < until:
+                pass
+            order.append("step")
+
+        typing = threading.Event()
+
+        def type_keys() -> None:  # what the terminal's input thread does, a key every 3 ms
+            while not typing.wait(0.003):
+                loop.call_soon_threadsafe(app.post_message, events.Key("x", None))
+
+        keys = threading.Thread(target=type_keys, daemon=True)
+        keys.start()
+        try:
+            screen._run_steps([step] * 30, screen.generation)
+            while screen.settling:
+                await pilot.pause(0.005)
+        finally:
+            typing.set()
+            keys.join()
+            await pilot.pause(0.05)  # the keys still queued, taken while the app is up
+        steps_at = [i for i, what in enumerate(order) if what == "step"]
+        keys_among_steps = order[steps_at[0]:steps_at[-1]].count("key")
+        assert len(steps_at) == 30
+        assert keys_among_steps >= 5  # the keys got their turns while the steps ran

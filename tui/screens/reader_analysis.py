@@ -31,6 +31,7 @@ USE_ANALYSIS_PROCESS = True
 # pressed meanwhile waits for one such slice at most (a book's paragraphs arrive in ~30 parts).
 POLL_SECONDS = 0.025
 POLL_BUDGET = 0.004
+STEP_GAP_SECONDS = 0.001  # between the steps of showing a result: the keys' turn
 
 
 def analyze(document: Document, summary_sentences: int | None = None, progress=None) -> Analysis:
@@ -185,7 +186,13 @@ class AnalysisMixin:
         steps[0]()
         if len(steps) > 1:
             self._steps_pending = True
-            self.call_after_refresh(self._run_steps, steps[1:], generation)
+            self.call_after_refresh(self._step_after_input, steps[1:], generation)
+
+    def _step_after_input(self, steps: list[Callable[[], None]], generation: int) -> None:
+        # Steps that leave nothing to redraw (the highlight steps) followed one another at once,
+        # and keys sent meanwhile reached the app only when the last was done (a 76 ms gap, three
+        # keys queued, in a real terminal). A timer gives the keys their turn first.
+        self.set_timer(STEP_GAP_SECONDS, partial(self._run_steps, steps, generation), name="next step")
 
     @property
     def settling(self) -> bool:
