@@ -397,3 +397,16 @@ def test_waiting_on_a_child_held_still_neither_spins_nor_hangs(text_file):
         assert time.thread_time() - cpu < 0.1  # slept while the child was held, no busy loop
     finally:
         run.cancel()
+
+
+def test_a_child_killed_while_held_is_reported_and_no_key_reaches_it_after(tmp_path):
+    path = long_text(tmp_path)
+    run = AnalysisRun.start(str(path), None, send_document=True)
+    try:
+        assert analysis_runner.input_came() is not None  # a run is under way: its child is held
+        os.kill(run.pid, signal.SIGKILL)
+        with pytest.raises(AnalysisFailed, match="ended unexpectedly"):
+            run.wait(WAIT)
+        assert analysis_runner.input_came() is None  # no run is left to hold still
+    finally:
+        run.cancel()

@@ -297,6 +297,7 @@ class AnalysisRun:
             self._gc_paused = False
 
     def _child_vanished(self) -> FailedEvent:
+        self._let_go()  # before the child is reaped: its pid may then go to another process
         self._process.join(1)
         code = self._process.exitcode
         return FailedEvent(f"the analysis process ended unexpectedly (exit code {code})")
@@ -372,14 +373,17 @@ def _reap_soon(process) -> None:
 _inputs_seen = 0  # keys (and clicks) so far, to tell whether one is the latest
 
 
-def input_came() -> int:
+def input_came() -> int | None:
     """The user pressed a key: every run under way holds its child still while it is answered.
 
-    Returns the key's number, for :func:`input_answered`.
+    Returns the key's number, for :func:`input_answered`; None when no run is under way.
     """
     global _inputs_seen
+    runs = list(_live_runs)
+    if not runs:
+        return None
     _inputs_seen += 1
-    for run in list(_live_runs):
+    for run in runs:
         run.input_came()
     return _inputs_seen
 

@@ -64,8 +64,8 @@ class ReaderApp(App[int]):
             return
         number = runner.input_came()
         await super().on_event(event)
-        # Once the screen is redrawn (the key handled and its answer shown), the analysis may go on.
-        self.call_after_refresh(runner.input_answered, number)
+        if number is not None:  # an analysis is held: once the screen is redrawn, it may go on
+            self.call_after_refresh(runner.input_answered, number)
 
     def _register_themes(self) -> None:
         themes, problems = load_themes()
