@@ -74,11 +74,18 @@ def wrap_lines(text: str, width: int) -> int:
 
 
 class LineTable:
-    """Heights of every paragraph and the first screen line of each."""
+    """Heights of every paragraph and the first screen line of each.
+
+    A height measured in idle time for a paragraph above the view may be *held* rather than set: set,
+    it would move the text under the reader, and the view must scroll to keep it still, which repaints
+    it. Held heights are set together by :meth:`apply_held`, with one scroll and one repaint.
+    """
 
     def __init__(self, count: int) -> None:
         self.heights = [1 + SEPARATOR_LINES] * count
         self.exact = bytearray(count)
+        self._measured = bytearray(count)  # exact, or its height is held
+        self._held: dict[int, int] = {}
         self._offsets: list[int] | None = None
 
     def __len__(self) -> int:
@@ -88,17 +95,44 @@ class LineTable:
         """Replace every height with an estimate (e.g. after a width change)."""
         self.heights = heights
         self.exact = bytearray(len(heights))
+        self._measured = bytearray(len(heights))
+        self._held.clear()
         self._offsets = None
 
     def set_height(self, index: int, height: int, exact: bool = True) -> bool:
         """Set one paragraph's height; True if it changed."""
         if exact:
-            self.exact[index] = 1
+            self.exact[index] = self._measured[index] = 1
+            self._held.pop(index, None)
         if self.heights[index] == height:
             return False
         self.heights[index] = height
         self._offsets = None
         return True
+
+    def hold(self, index: int, height: int) -> None:
+        """Keep a measured height to set later with :meth:`apply_held` (see the class docstring)."""
+        if not self.exact[index]:
+            self._held[index] = height
+            self._measured[index] = 1
+
+    @property
+    def held(self) -> int:
+        """How many heights are held."""
+        return len(self._held)
+
+    def apply_held(self) -> bool:
+        """Set every held height; True if any changed."""
+        changed = False
+        for index, height in self._held.items():
+            self.exact[index] = 1
+            if self.heights[index] != height:
+                self.heights[index] = height
+                changed = True
+        self._held.clear()
+        if changed:
+            self._offsets = None
+        return changed
 
     @property
     def offsets(self) -> list[int]:
@@ -122,8 +156,8 @@ class LineTable:
         return min(max(index, 0), len(self.heights) - 1)
 
     def next_inexact(self, start: int) -> int | None:
-        """The first paragraph from ``start`` (wrapping) whose height is a guess."""
-        found = self.exact.find(0, start)
+        """The first paragraph from ``start`` (wrapping) whose height is a guess and not held."""
+        found = self._measured.find(0, start)
         if found < 0:
-            found = self.exact.find(0, 0, start)
+            found = self._measured.find(0, 0, start)
         return None if found < 0 else found

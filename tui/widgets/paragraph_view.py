@@ -30,6 +30,9 @@ from tui.widgets.layout import SEPARATOR_LINES, LineTable, estimated_heights, wr
 STATUS_MARKS = {"to-check": "?", "verified": "✓", "disputed": "✗"}
 NOTE_MARK = "✎"
 IDLE_BATCH = 200  # paragraphs measured per idle tick (2-3 ms, so a key never waits long behind one)
+# The scrollbar is drawn again when the text's length changed by more than 1/BAR_PRECISION since last
+# drawn: about the length change that moves its thumb by an eighth of a cell on a 50-line screen.
+BAR_PRECISION = 400
 KIND_PREFIX = {"list": "• ", "quote": "│ "}
 
 
@@ -108,6 +111,7 @@ class ParagraphView(ScrollView, can_focus=True):
         self._search: re.Pattern[str] | None = None
         self._text_width = 0
         self._idle_from = 0
+        self._bar_size: Size | None = None  # the virtual size the scrollbar was last drawn for
         self.set_paragraphs(paragraphs or [])
 
     # -- data -----------------------------------------------------------------
@@ -221,7 +225,21 @@ class ParagraphView(ScrollView, can_focus=True):
             # (layout=True), every change laid out and painted the whole screen again: 30 ms
             # or more for each batch of heights measured in idle time on a book.
             self.set_reactive(ParagraphView.virtual_size, size)
-            self._scroll_update(size)
+            if self._bar_would_change(size):
+                self._bar_size = size
+                self._scroll_update(size)
+
+    def _bar_would_change(self, size: Size) -> bool:
+        """Whether the scrollbar must be drawn again for ``size``: a batch of heights measured in idle
+        time changes a book's length by a few lines in ten thousands, which moves no part of the bar
+        by an eighth of a cell (its finest step), yet each repaint of it cost 4-8 ms."""
+        shown = self._bar_size
+        if shown is None or shown.width != size.width:
+            return True
+        window = self.scrollable_content_region.height
+        if min(shown.height, size.height) <= window:
+            return True  # whether there is a scrollbar at all may change
+        return abs(size.height - shown.height) * BAR_PRECISION > shown.height
 
     def _measure(self, index: int) -> bool:
         """Make one paragraph's height exact by rendering it; True if it changed."""
@@ -250,21 +268,32 @@ class ParagraphView(ScrollView, can_focus=True):
         self.set_interval(0.05, self._measure_some, name="measure paragraphs")
 
     def _measure_some(self) -> None:
-        """Idle work: make a batch of estimated heights exact with the fast wrap."""
+        """Idle work: make a batch of estimated heights exact with the fast wrap.
+
+        Heights above the view are held and set all at once at the end (see :class:`LineTable`):
+        set batch by batch, each moved the text and repainted the whole view, 5-25 ms every 50 ms
+        on a book read near its end.
+        """
         table = self._table
-        start = table.next_inexact(self._idle_from)
-        if start is None or not self._text_width:
+        if not self._text_width:
             return
-
-        def measure_batch() -> None:
-            end = min(len(table), start + IDLE_BATCH)
-            for index in range(start, end):
-                if not table.exact[index]:
-                    text = self._display_text(self._paragraphs[index])
-                    table.set_height(index, wrap_lines(text, self._text_width) + SEPARATOR_LINES)
-            self._idle_from = end % max(1, len(table))
-
-        self._keep_top_in_place(measure_batch)
+        start = table.next_inexact(self._idle_from)
+        if start is None:
+            if table.held:
+                self._keep_top_in_place(table.apply_held)
+            return
+        end = min(len(table), start + IDLE_BATCH)
+        top = table.paragraph_at(round(self.scroll_y))
+        paragraphs, width, display_text = self._paragraphs, self._text_width, self._display_text
+        for index in range(start, end):
+            if not table.exact[index]:
+                height = wrap_lines(display_text(paragraphs[index]), width) + SEPARATOR_LINES
+                if index < top:
+                    table.hold(index, height)
+                else:
+                    table.set_height(index, height)
+        self._idle_from = end % max(1, len(table))
+        self._update_virtual_size()
 
     def notify_style_update(self) -> None:
         self._cache.clear()
