@@ -301,3 +301,27 @@ async def test_note_editor_is_made_ready_before_the_first_note(text):
         await pilot.press("j", "a", *"ok", "ctrl+s")
         await pilot.pause()
         assert [n.text for n in screen.store.notes_for(1)] == ["ok"]
+
+
+async def test_note_editor_takes_a_theme_chosen_while_it_was_closed(text):
+    app = ReaderApp(str(text))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        await pilot.press("a")
+        await pilot.pause()
+        editor = app.screen
+        assert isinstance(editor, NoteEditor)
+        dark_background = editor.styles.background
+        await pilot.press("escape")
+        await pilot.pause()
+        app.theme = "closeread-light"
+        await pilot.pause()
+        await pilot.press("a")
+        await pilot.pause()
+        assert app.screen is editor
+        assert editor.styles.background != dark_background
+        assert editor.styles.background == app.current_theme.to_color_system().background
+        again = editor.styles.background
+        await pilot.press("escape", "a")  # no change since: the editor keeps its styles
+        await pilot.pause()
+        assert app.screen is editor and editor.styles.background == again

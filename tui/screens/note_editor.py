@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -29,6 +30,7 @@ class NoteEditor(ModalScreen[str | None]):
         self.paragraph_text = paragraph_text
         self.original = text
         self.read_only = read_only
+        self._styled_for: object = None  # the app's count of style changes when last restyled
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-dialog", classes="dialog"):
@@ -62,7 +64,13 @@ class NoteEditor(ModalScreen[str | None]):
         editor.load_text(text)
         editor.read_only = bool(read_only)
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
+        # Textual restyles every node of a pushed screen, in case the theme changed while it was off
+        # the stack (4-8 ms of each `a` on a busy machine). The editor restyles only if it has.
+        styled_for = getattr(self.app, "_css_update_count", object())
+        if styled_for == self._styled_for:
+            event.refresh_styles = False  # read by Screen._on_screen_resume, which runs after this
+        self._styled_for = styled_for
         if self.app.screen is not self:  # pushed and popped at once, to be ready before it is needed
             return
         editor = self.query_one(TextArea)
