@@ -289,7 +289,10 @@ async def test_quit_key(text):
     assert app.return_code == 0
 
 
-async def test_note_editor_is_made_ready_before_the_first_note(text):
+async def test_note_editor_is_made_ready_before_the_first_note(text, monkeypatch):
+    ticks = []
+    draw = NoteEditor._on_timer_update
+    monkeypatch.setattr(NoteEditor, "_on_timer_update", lambda editor: (ticks.append(1), draw(editor)))
     app = ReaderApp(str(text))
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
@@ -297,6 +300,7 @@ async def test_note_editor_is_made_ready_before_the_first_note(text):
         assert app.is_screen_installed(NoteEditor.NAME)
         editor = app.get_screen(NoteEditor.NAME)
         assert editor.query(TextArea)  # composed already, before any `a`
+        assert ticks  # its drawing timer has ticked: the first `a` is drawn on its next tick, not a period later
         assert app.screen.focused is screen.view
         await pilot.press("j", "a", *"ok", "ctrl+s")
         await pilot.pause()
