@@ -452,3 +452,45 @@ async def test_keys_reach_the_app_between_the_steps_of_a_result(text, monkeypatc
         keys_among_steps = order[steps_at[0]:steps_at[-1]].count("key")
         assert len(steps_at) == 30
         assert keys_among_steps >= 5  # the keys got their turns while the steps ran
+
+
+async def test_note_editor_opens_before_a_long_texts_notes_and_takes_the_note_when_they_come(tmp_path, monkeypatch):
+    import asyncio
+    import threading
+
+    from tui.loader import load_document
+    from tui.notes import NotesStore
+
+    path = tmp_path / "long.md"
+    path.write_text(long_text(), encoding="utf-8")
+    NotesStore.open(str(path), load_document(str(path))).add(1, "Check the ferry count")
+    notes_may_open = threading.Event()
+    open_store = NotesStore.open.__func__
+
+    def open_later(cls, *args, **kwargs):
+        notes_may_open.wait(10)
+        return open_store(cls, *args, **kwargs)
+
+    monkeypatch.setattr(NotesStore, "open", classmethod(open_later))
+    app = ReaderApp(str(path))
+    async with app.run_test(size=SIZE) as pilot:
+        for _ in range(100):  # until the preview is on screen
+            await pilot.pause()
+            if isinstance(app.screen, ReaderScreen) and app.screen.side_ready:
+                break
+        screen = app.screen
+        assert screen.store is None  # the notes wait for the whole text
+        await pilot.press("j", "a", "x")
+        editor = app.screen
+        assert isinstance(editor, NoteEditor) and editor.waiting_for_notes
+        assert editor.read_only and editor.text == ""  # nothing typed before the note is known
+        notes_may_open.set()
+        for _ in range(200):
+            await asyncio.sleep(0.01)
+            if not editor.waiting_for_notes:
+                break
+        assert app.screen is editor and not editor.read_only
+        assert editor.text == "Check the ferry count" and editor.paragraph_index == 1
+        await pilot.press(*" twice", "ctrl+s")
+        await pilot.pause()
+        assert [n.text for n in screen.store.notes_for(1)] == ["Check the ferry count twice"]

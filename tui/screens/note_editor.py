@@ -31,6 +31,8 @@ class NoteEditor(ModalScreen[str | None]):
         self.original = text
         self.read_only = read_only
         self._styled_for: object = None  # the app's count of style changes when last restyled
+        self.note_id: str | None = None  # the note being edited; None for a new one
+        self.waiting_for_notes = False  # opened before a long text's notes had loaded
 
     def compose(self) -> ComposeResult:
         with Vertical(id="note-dialog", classes="dialog"):
@@ -51,10 +53,14 @@ class NoteEditor(ModalScreen[str | None]):
         return "ctrl+s save · esc close · an empty note is deleted"
 
     def load(self, paragraph_index: int, paragraph_text: str, text: str = "",
-             read_only: str | None = None) -> None:
-        """Reuse this editor for another note (it stays installed, so it opens fast)."""
+             read_only: str | None = None, note_id: str | None = None) -> None:
+        """Reuse this editor for another note (it stays installed, so it opens fast).
+
+        ``note_id``: the note being edited, None for a new one. Loaded while shown (the notes of a
+        long text arrive after the editor opened), the cursor goes to the end of the text.
+        """
         self.paragraph_index, self.paragraph_text = paragraph_index, paragraph_text
-        self.original, self.read_only = text, read_only
+        self.original, self.read_only, self.note_id = text, read_only, note_id
         if not self.is_mounted:
             return
         self.query_one("#note-title", Label).update(self._title())
@@ -63,6 +69,8 @@ class NoteEditor(ModalScreen[str | None]):
         editor = self.query_one(TextArea)
         editor.load_text(text)
         editor.read_only = bool(read_only)
+        if self.app.screen is self:
+            editor.move_cursor(editor.document.end)
 
     def on_screen_resume(self, event: events.ScreenResume) -> None:
         # Textual restyles every node of a pushed screen, in case the theme changed while it was off
@@ -87,7 +95,7 @@ class NoteEditor(ModalScreen[str | None]):
 
     def action_save(self) -> None:
         if self.read_only:
-            self.notify(self.read_only, title="Notes are read-only", severity="error")
+            self.notify(self.read_only, title="Note not saved", severity="error")
             return
         self.dismiss(self.text.strip() if self.changed else None)
 

@@ -7,6 +7,9 @@ to overwrite a sidecar changed elsewhere; its messages are shown as they are.
 from __future__ import annotations
 
 from tui.widgets.pane_items import focused_notes_text, note_line
+
+# Why the note editor is read-only when opened before a long text's notes have loaded.
+NOTES_LOADING = "the notes are still loading with the rest of the text…"
 from tui.widgets.paragraph_view import Mark
 
 
@@ -20,6 +23,7 @@ class NotesMixin:
             if self.side_ready:
                 self.pane("notes").set_count("loading…")
             return
+        self._fill_waiting_editor()
         marks: dict[int, Mark] = {}
         for note in store.notes:
             if note.paragraph is not None:
@@ -59,25 +63,46 @@ class NotesMixin:
         self.pane("notes").set_focus_text(focused_notes_text(index, texts, status))
 
     def action_note(self) -> None:
-        """Open the editor on the focused paragraph's note (a new one if it has none)."""
+        """Open the editor on the focused paragraph's note (a new one if it has none).
+
+        While a long text's notes are still loading, the editor opens at once, read-only, and takes
+        the paragraph's note when they arrive (see :meth:`refresh_notes`).
+        """
         from tui.screens.note_editor import NoteEditor
 
-        index = self.view.cursor
-        if not self.document.paragraphs or not self._notes_ready():
+        if not self.document.paragraphs:
             return
-        notes = self.store.notes_for(index)
-        note = notes[0] if notes else None
+        index = self.view.cursor
         if not self.app.is_screen_installed(NoteEditor.NAME):
             self.app.install_screen(NoteEditor(0, ""), NoteEditor.NAME)
         editor = self.app.get_screen(NoteEditor.NAME)
-        editor.load(index, self.document.paragraphs[index].text, note.text if note else "",
-                    read_only=(self.store.problem or "notes are read-only") if self.store.read_only else None)
+        if self.store is None:
+            editor.load(index, self.document.paragraphs[index].text, read_only=NOTES_LOADING)
+            editor.waiting_for_notes = True
+        else:
+            self._load_note(editor, index)
 
-        def saved(text: str | None) -> None:
+        def closed(text: str | None) -> None:
+            editor.waiting_for_notes = False
             if text is not None:
-                self._save_note(index, note.id if note else None, text)
+                self._save_note(index, editor.note_id, text)
 
-        self.app.push_screen(editor, saved)
+        self.app.push_screen(editor, closed)
+
+    def _load_note(self, editor, index: int) -> None:
+        """Put paragraph ``index``'s first note (or none) in the note editor."""
+        notes = self.store.notes_for(index)
+        note = notes[0] if notes else None
+        editor.waiting_for_notes = False
+        editor.load(index, self.document.paragraphs[index].text, note.text if note else "",
+                    read_only=(self.store.problem or "notes are read-only") if self.store.read_only else None,
+                    note_id=note.id if note else None)
+
+    def _fill_waiting_editor(self) -> None:
+        """Give the note editor, opened before the notes had loaded, its paragraph's note."""
+        editor = self.app.screen
+        if self.store is not None and getattr(editor, "waiting_for_notes", False):
+            self._load_note(editor, editor.paragraph_index)
 
     def _save_note(self, index: int, note_id: str | None, text: str) -> None:
         from tui.notes import NotesError
