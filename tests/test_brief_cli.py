@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from test_brief_support import GOLDEN, headings, parse
-from tui import analysis_cache, analysis_fork
+from tui import analysis_cache, analysis_fork, cli_brief
 from tui.analysis_fork import may_fork
 from tui.brief import BRIEF_MARKER
 from tui.cli import main
@@ -149,3 +149,22 @@ def test_a_parallel_brief_has_cached_its_analyses_when_it_returns(texts, tmp_pat
     assert status == 0 and out.startswith(BRIEF_MARKER)
     for path in texts:
         assert analysis_cache.load_cached(load_document(str(path))) is not None, path
+
+
+@pytest.mark.skipif(not may_fork(), reason="forking is offered on Linux with two cores")
+def test_a_long_texts_notes_are_read_in_a_child_and_the_brief_is_the_same(texts, tmp_path, capsys, monkeypatch):
+    path = texts[0]
+    store = NotesStore.open(str(path), load_document(str(path)))
+    store.add(2, "Check the *cost* against the budget")
+    store.cycle_review(4)
+    monkeypatch.setenv(analysis_cache.CACHE_ENV, str(tmp_path / "cache"))
+    monkeypatch.setenv("CLOSEREAD_WORKERS", "1")
+    one_process = brief(capsys, str(path), "--no-timestamp")[1]
+    monkeypatch.delenv("CLOSEREAD_WORKERS")
+    monkeypatch.setattr(analysis_fork, "MIN_CHARS", 1)  # the long-text path, on a short text
+    readers = []
+    real_load = cli_brief._load_notes
+    monkeypatch.setattr(cli_brief, "_load_notes", lambda *args: (readers.append(os.getpid()), real_load(*args))[1])
+    forked = brief(capsys, str(path), "--no-timestamp")[1]
+    assert forked == one_process and "Check the \\*cost\\* against the budget" in forked
+    assert readers == []  # the notes were not read in this process (the child's list is its own)

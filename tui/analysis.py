@@ -54,7 +54,7 @@ def analyze(document: Document, summary_sentences: int | None = None,
     # The extractors make millions of short-lived objects and no garbage cycles worth
     # collecting midway; the collector's passes over a book's live objects cost 2-3%.
     with cyclic_gc_paused():
-        if parallel and _is_long(document):
+        if parallel and is_long(document):
             from tui.analysis_fork import ForkedCall
             from tui.figures import figure_occurrences, figures_from_occurrences, sentence_before
 
@@ -91,7 +91,8 @@ def _cut_at(paragraphs, share: float) -> int:
     return len(paragraphs)
 
 
-def _is_long(document: Document) -> bool:
+def is_long(document: Document) -> bool:
+    """Whether ``document`` is long enough for its analysis to be spread over forked processes."""
     from tui.analysis_fork import MIN_CHARS
 
     total = 0
