@@ -7,10 +7,10 @@ to overwrite a sidecar changed elsewhere; its messages are shown as they are.
 from __future__ import annotations
 
 from tui.widgets.pane_items import focused_notes_text, note_line
+from tui.widgets.paragraph_view import Mark
 
 # Why the note editor is read-only when opened before a long text's notes have loaded.
 NOTES_LOADING = "the notes are still loading with the rest of the text…"
-from tui.widgets.paragraph_view import Mark
 
 
 class NotesMixin:
