@@ -484,11 +484,15 @@ async def test_note_editor_opens_before_a_long_texts_notes_and_takes_the_note_wh
         editor = app.screen
         assert isinstance(editor, NoteEditor) and editor.waiting_for_notes
         assert editor.read_only and editor.text == ""  # nothing typed before the note is known
+        app.push_screen(GotoScreen(len(screen.document.paragraphs)))  # a screen on top when the notes come
+        await pilot.pause()
         notes_may_open.set()
         for _ in range(200):
             await asyncio.sleep(0.01)
             if not editor.waiting_for_notes:
                 break
+        await pilot.press("escape")
+        await pilot.pause()
         assert app.screen is editor and not editor.read_only
         assert editor.text == "Check the ferry count" and editor.paragraph_index == 1
         await pilot.press(*" twice", "ctrl+s")

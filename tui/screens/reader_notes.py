@@ -16,6 +16,8 @@ NOTES_LOADING = "the notes are still loading with the rest of the text…"
 class NotesMixin:
     """Notes actions of :class:`tui.screens.reader.ReaderScreen`."""
 
+    _note_editor = None  # the editor this reader last opened (it stays installed)
+
     def refresh_notes(self) -> None:
         """Gutter marks, the notes list and the focused paragraph's notes, from the store."""
         store = self.store
@@ -75,7 +77,7 @@ class NotesMixin:
         index = self.view.cursor
         if not self.app.is_screen_installed(NoteEditor.NAME):
             self.app.install_screen(NoteEditor(0, ""), NoteEditor.NAME)
-        editor = self.app.get_screen(NoteEditor.NAME)
+        editor = self._note_editor = self.app.get_screen(NoteEditor.NAME)
         if self.store is None:
             editor.load(index, self.document.paragraphs[index].text, read_only=NOTES_LOADING)
             editor.waiting_for_notes = True
@@ -99,9 +101,10 @@ class NotesMixin:
                     note_id=note.id if note else None)
 
     def _fill_waiting_editor(self) -> None:
-        """Give the note editor, opened before the notes had loaded, its paragraph's note."""
-        editor = self.app.screen
-        if self.store is not None and getattr(editor, "waiting_for_notes", False):
+        """Give the note editor, opened before the notes had loaded, its paragraph's note (even if
+        another screen, such as the command palette, is on top of it now)."""
+        editor = self._note_editor
+        if self.store is not None and editor is not None and editor.waiting_for_notes:
             self._load_note(editor, editor.paragraph_index)
 
     def _save_note(self, index: int, note_id: str | None, text: str) -> None:
