@@ -39,6 +39,7 @@ sys.path.insert(0, str(BENCH.parent))
 
 from blank_app import MARKER as BLANK_MARKER  # noqa: E402
 from gen_text import add_notes, first_marker, generate  # noqa: E402
+from tui.compiled import PURE_ENV, build_description, compiled_count  # noqa: E402
 from timing import Timing, pin_to_one_core, run_timed, time_analysis  # noqa: E402
 from tmux_screen import (Terminal, TmuxError, TreeMemory, peak_rss_mb, private_socket,  # noqa: E402
                          process_tree)
@@ -90,6 +91,8 @@ def analysis_rows(folder: Path, sizes: list[float], seed: int, repeat: int) -> l
     previous = pin_to_one_core()
     try:
         timings = {size: time_analysis(warm_up, texts[size]) for size in all_sizes}
+        pure = {size: time_analysis(warm_up, texts[size], {PURE_ENV: "1"})
+                for size in sizes if size >= 1 and compiled_count()}
         cli = {size: run_timed([str(BIN / "closeread"), "analyze", str(texts[size][0]), "--json"])
                for size in sizes}
     finally:
@@ -105,6 +108,9 @@ def analysis_rows(folder: Path, sizes: list[float], seed: int, repeat: int) -> l
     rows += [Row("analysis", f"{size:g} MB CPU per stage",
                  ", ".join(f"{name} {seconds:.2f}" for name, seconds in stages[size].items()))
              for size in sizes if size >= 1]
+    rows += [Row("analysis", f"{size:g} MB load + analyze, pure Python ({PURE_ENV}=1)",
+                 str(timing[0]) if not isinstance(timing, str) else f"failed: {timing}")
+             for size, timing in pure.items()]
     for size, (timing, rss, status, error) in sorted(cli.items()):
         value = f"{timing}, {rss:.0f} MB peak" if status == 0 else f"failed: {error}"
         rows.append(Row("analysis", f"{size:g} MB `closeread analyze --json`", value))
@@ -464,6 +470,7 @@ def main(argv: list[str] | None = None) -> int:
     largest = max(args.sizes)
     print(f"closeread benchmark on {machine_line()}")
     print(compile_package())
+    print(f"closeread: {build_description()}")
     big = write_text(largest, args.seed, workdir)
     print(f"texts in {workdir}; the big one: {big.name}, {big.stat().st_size:,} bytes")
     if args.notes:

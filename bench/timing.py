@@ -57,12 +57,16 @@ print(json.dumps([time.perf_counter() - wall, time.process_time() - cpu, stages]
 """
 
 
-def time_analysis(warm_up: Path, texts: list[Path]) -> tuple[Timing, dict] | str:
-    """Best load + analyze time over ``texts`` and the fastest run's CPU per stage, or an error."""
+def time_analysis(warm_up: Path, texts: list[Path], env: dict[str, str] | None = None) -> tuple[Timing, dict] | str:
+    """Best load + analyze time over ``texts`` and the fastest run's CPU per stage, or an error.
+
+    ``env`` is added to the environment of the timed processes.
+    """
     runs = []
     for text in texts:
         done = subprocess.run([sys.executable, "-c", TIMER, str(warm_up), str(text)],
-                              capture_output=True, text=True, errors="replace", cwd=REPO)
+                              capture_output=True, text=True, errors="replace", cwd=REPO,
+                              env={**os.environ, **(env or {})})
         if done.returncode != 0:
             return (done.stderr.strip().splitlines() or ["failed"])[-1]
         wall, cpu, stages = json.loads(done.stdout.strip().splitlines()[-1])

@@ -6,3 +6,7 @@ never importing Textual) and a thin Textual reader in ``tui.app``,
 """
 
 __version__ = "0.1.0"
+
+from tui.compiled import install_guard
+
+install_guard()

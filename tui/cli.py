@@ -12,6 +12,7 @@ import json
 import sys
 
 from tui import __version__
+from tui.compiled import build_description
 from tui.cli_args import positive_int
 from tui.loader import LoadError, load_document
 
@@ -26,7 +27,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         description="Read a text closely in the terminal: paragraphs, summary, key figures, "
                     "quoted sources and your notes side by side. `closeread PATH` opens the reader.",
         epilog="Run `closeread COMMAND --help` for the options of a command.")
-    parser.add_argument("--version", action="version", version=f"closeread {__version__}")
+    parser.add_argument("--version", action="version",
+                        version=f"closeread {__version__}, {build_description()}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     read = sub.add_parser("read", help="open a text in the reader (the default: `closeread PATH`)")
     read.add_argument("path", nargs="?", help="a .txt or .md file; without it, the start screen opens")
