@@ -57,20 +57,30 @@ print(json.dumps([time.perf_counter() - wall, time.process_time() - cpu, stages]
 """
 
 
-def time_analysis(warm_up: Path, texts: list[Path], env: dict[str, str] | None = None) -> tuple[Timing, dict] | str:
-    """Best load + analyze time over ``texts`` and the fastest run's CPU per stage, or an error.
+def time_analysis(warm_up: Path, texts: list[Path],
+                  variants: tuple[dict[str, str], ...] = ({},)) -> list[tuple[Timing, dict] | str]:
+    """Per variant (environment added to the timed processes): the best load + analyze time over
+    ``texts`` and the fastest run's CPU per stage, or an error.
 
-    ``env`` is added to the environment of the timed processes.
+    The variants take turns text by text, so that a machine whose speed drifts over the minutes
+    treats them alike.
     """
-    runs = []
+    runs: list[list] = [[] for _ in variants]
+    errors: list[str | None] = [None for _ in variants]
     for text in texts:
-        done = subprocess.run([sys.executable, "-c", TIMER, str(warm_up), str(text)],
-                              capture_output=True, text=True, errors="replace", cwd=REPO,
-                              env={**os.environ, **(env or {})})
-        if done.returncode != 0:
-            return (done.stderr.strip().splitlines() or ["failed"])[-1]
-        wall, cpu, stages = json.loads(done.stdout.strip().splitlines()[-1])
-        runs.append((Timing(wall, cpu), stages))
+        for index, env in enumerate(variants):
+            done = subprocess.run([sys.executable, "-c", TIMER, str(warm_up), str(text)],
+                                  capture_output=True, text=True, errors="replace", cwd=REPO,
+                                  env={**os.environ, **env})
+            if done.returncode != 0:
+                errors[index] = (done.stderr.strip().splitlines() or ["failed"])[-1]
+                continue
+            wall, cpu, stages = json.loads(done.stdout.strip().splitlines()[-1])
+            runs[index].append((Timing(wall, cpu), stages))
+    return [error or _best(found) for error, found in zip(errors, runs)]
+
+
+def _best(runs: list[tuple[Timing, dict]]) -> tuple[Timing, dict]:
     best = min(runs, key=lambda run: run[0].cpu)
     return Timing(min(r.wall for r, _ in runs), best[0].cpu), best[1]
 
