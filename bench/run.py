@@ -40,7 +40,7 @@ sys.path.insert(0, str(BENCH.parent))
 from blank_app import MARKER as BLANK_MARKER  # noqa: E402
 from gen_text import add_notes, first_marker, generate  # noqa: E402
 from tui.compiled import PURE_ENV, build_description, compiled_count  # noqa: E402
-from timing import Timing, pin_to_one_core, run_timed, time_analysis  # noqa: E402
+from timing import Timing, pin_to_one_core, run_timed, time_analyses  # noqa: E402
 from tmux_screen import (Terminal, TmuxError, TreeMemory, peak_rss_mb, private_socket,  # noqa: E402
                          process_tree)
 
@@ -90,10 +90,10 @@ def analysis_rows(folder: Path, sizes: list[float], seed: int, repeat: int) -> l
     warm_up = write_text(0.02, seed + 10_000, folder)
     previous = pin_to_one_core()
     try:
-        # Where the analysis is compiled, the pure Python runs take turns with the compiled ones.
-        variants = ({}, {PURE_ENV: "1"}) if compiled_count() else ({},)
-        both = {size: time_analysis(warm_up, texts[size], variants if size in sizes and size >= 1 else ({},))
-                for size in all_sizes}
+        # Where the analysis is compiled, pure Python runs take turns with the compiled ones.
+        pure_too = ({}, {PURE_ENV: "1"}) if compiled_count() else ({},)
+        both = time_analyses(warm_up, texts, {size: pure_too if size in sizes and size >= 1 else ({},)
+                                              for size in all_sizes})
         timings = {size: found[0] for size, found in both.items()}
         pure = {size: found[1] for size, found in both.items() if len(found) > 1 and size in sizes}
         cli = {size: run_timed([str(BIN / "closeread"), "analyze", str(texts[size][0]), "--json"])
@@ -418,7 +418,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="0.1,1,3", help="text sizes in MB (default 0.1,1,3)")
     parser.add_argument("--seed", type=int, default=1)
-    parser.add_argument("--repeat", type=int, default=3, help="analysis runs per size (best kept)")
+    parser.add_argument("--repeat", type=int, default=5, help="analysis runs per size, in rounds (best kept)")
     parser.add_argument("--paint-runs", type=int, default=3, help="first-paint runs of each app")
     parser.add_argument("--presses", type=int, default=20, help="presses of each key")
     parser.add_argument("--busy-readers", type=int, default=9,

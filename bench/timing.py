@@ -57,27 +57,39 @@ print(json.dumps([time.perf_counter() - wall, time.process_time() - cpu, stages]
 """
 
 
-def time_analysis(warm_up: Path, texts: list[Path],
-                  variants: tuple[dict[str, str], ...] = ({},)) -> list[tuple[Timing, dict] | str]:
-    """Per variant (environment added to the timed processes): the best load + analyze time over
-    ``texts`` and the fastest run's CPU per stage, or an error.
+def time_analyses(warm_up: Path, texts: dict[float, list[Path]],
+                  variants: dict[float, tuple[dict[str, str], ...]]) -> dict[float, list[tuple[Timing, dict] | str]]:
+    """Per size and per variant (environment added to the timed processes): the best load + analyze
+    time over the size's ``texts`` and the fastest run's CPU per stage, or an error.
 
-    The variants take turns text by text, so that a machine whose speed drifts over the minutes
-    treats them alike.
+    The runs go in rounds, each timing one text of every size in every variant. This machine's
+    speed drifts over minutes; in rounds, a slow spell costs every size one run, where timing one
+    size after another could cost one size all its runs (and the growth ratio its meaning).
     """
-    runs: list[list] = [[] for _ in variants]
-    errors: list[str | None] = [None for _ in variants]
-    for text in texts:
-        for index, env in enumerate(variants):
-            done = subprocess.run([sys.executable, "-c", TIMER, str(warm_up), str(text)],
-                                  capture_output=True, text=True, errors="replace", cwd=REPO,
-                                  env={**os.environ, **env})
-            if done.returncode != 0:
-                errors[index] = (done.stderr.strip().splitlines() or ["failed"])[-1]
+    runs: dict[float, list[list]] = {size: [[] for _ in variants[size]] for size in texts}
+    errors: dict[float, list[str | None]] = {size: [None for _ in variants[size]] for size in texts}
+    for round_index in range(max(len(found) for found in texts.values())):
+        for size, size_texts in texts.items():
+            if round_index >= len(size_texts):
                 continue
-            wall, cpu, stages = json.loads(done.stdout.strip().splitlines()[-1])
-            runs[index].append((Timing(wall, cpu), stages))
-    return [error or _best(found) for error, found in zip(errors, runs)]
+            for index, env in enumerate(variants[size]):
+                result = _time_once(warm_up, size_texts[round_index], env)
+                if isinstance(result, str):
+                    errors[size][index] = result
+                else:
+                    runs[size][index].append(result)
+    return {size: [error or _best(found) for error, found in zip(errors[size], runs[size])]
+            for size in texts}
+
+
+def _time_once(warm_up: Path, text: Path, env: dict[str, str]) -> tuple[Timing, dict] | str:
+    done = subprocess.run([sys.executable, "-c", TIMER, str(warm_up), str(text)],
+                          capture_output=True, text=True, errors="replace", cwd=REPO,
+                          env={**os.environ, **env})
+    if done.returncode != 0:
+        return (done.stderr.strip().splitlines() or ["failed"])[-1]
+    wall, cpu, stages = json.loads(done.stdout.strip().splitlines()[-1])
+    return Timing(wall, cpu), stages
 
 
 def _best(runs: list[tuple[Timing, dict]]) -> tuple[Timing, dict]:
