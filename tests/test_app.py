@@ -289,10 +289,16 @@ async def test_quit_key(text):
     assert app.return_code == 0
 
 
-async def test_note_editor_is_made_ready_before_the_first_note(text, monkeypatch):
-    ticks = []
-    draw = NoteEditor._on_timer_update
-    monkeypatch.setattr(NoteEditor, "_on_timer_update", lambda editor: (ticks.append(1), draw(editor)))
+def timer_started(timer) -> bool:
+    """Whether a Textual timer's loop (``Timer._run``) has passed its first wait for a resume: its
+    first period then runs from that moment, and the tick after a later resume comes at once."""
+    coroutine = timer._task.get_coro() if timer._task else None
+    while coroutine is not None and coroutine.cr_code.co_name != "_run":
+        coroutine = coroutine.cr_await
+    return coroutine is not None and "start" in coroutine.cr_frame.f_locals
+
+
+async def test_note_editor_is_made_ready_before_the_first_note(text):
     app = ReaderApp(str(text))
     async with app.run_test(size=SIZE) as pilot:
         await settle(app, pilot)
@@ -300,7 +306,13 @@ async def test_note_editor_is_made_ready_before_the_first_note(text, monkeypatch
         assert app.is_screen_installed(NoteEditor.NAME)
         editor = app.get_screen(NoteEditor.NAME)
         assert editor.query(TextArea)  # composed already, before any `a`
-        assert ticks  # its drawing timer has ticked: the first `a` is drawn on its next tick, not a period later
+        # Its drawing timer has been started, with no `a` (it then ticks once, or is paused by a
+        # layout first): the first `a` is drawn on its next tick, not a whole period later.
+        for _ in range(50):
+            if timer_started(editor._update_timer):
+                break
+            await pilot.pause(0.02)
+        assert timer_started(editor._update_timer)
         assert app.screen.focused is screen.view
         await pilot.press("j", "a", *"ok", "ctrl+s")
         await pilot.pause()
