@@ -1,7 +1,7 @@
 """Build closeread, compiling its analysis modules with Cython where it can.
 
 The analysis is plain Python; compiled unchanged by Cython (no type declarations, so the same
-semantics) it needs about a fifth less CPU (see bench/README.md). Any failure to compile (no
+semantics) it needed 6-24% less CPU time in the benchmark runs (see the README). Any failure to compile (no
 Cython, no C compiler, no Python headers) leaves the package pure Python, which runs the same.
 ``CLOSEREAD_PURE_PYTHON=1`` at install time skips compiling.
 """

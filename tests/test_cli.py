@@ -33,6 +33,13 @@ def test_version():
     assert result.returncode == 0 and tui.__version__ in result.stdout
 
 
+def test_version_names_the_build(monkeypatch):
+    monkeypatch.setenv("CLOSEREAD_PURE_PYTHON", "1")
+    result = run("--version")
+    assert result.returncode == 0
+    assert result.stdout.strip() == f"closeread {tui.__version__}, pure Python"
+
+
 def test_analyze_json_contract_fields(tmp_path):
     path = tmp_path / "a.txt"
     path.write_text("A title\n\nBy Jo Li\n\nFirst sentence here. Second one.\n", encoding="utf-8")

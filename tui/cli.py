@@ -19,6 +19,19 @@ from tui.loader import LoadError, load_document
 SUBCOMMANDS = ("analyze", "brief", "notes", "note", "read")
 
 
+class VersionAction(argparse.Action):
+    """``--version``: the version and whether the analysis is compiled. The build is looked up only
+    when asked for: it scans the package folder (about 1 ms), which every start would pay otherwise."""
+
+    def __init__(self, option_strings: list[str], dest: str = argparse.SUPPRESS, **kwargs) -> None:
+        super().__init__(option_strings, dest=dest, default=argparse.SUPPRESS, nargs=0,
+                         help="show the version and the build, then exit")
+
+    def __call__(self, parser, namespace, values, option_string=None) -> None:
+        print(f"closeread {__version__}, {build_description()}")
+        parser.exit()
+
+
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     """The command line; for ``read`` alone the other subcommands' modules are not even imported,
     since the reader's first paint waits for every import."""
@@ -27,8 +40,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         description="Read a text closely in the terminal: paragraphs, summary, key figures, "
                     "quoted sources and your notes side by side. `closeread PATH` opens the reader.",
         epilog="Run `closeread COMMAND --help` for the options of a command.")
-    parser.add_argument("--version", action="version",
-                        version=f"closeread {__version__}, {build_description()}")
+    parser.add_argument("--version", action=VersionAction)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     read = sub.add_parser("read", help="open a text in the reader (the default: `closeread PATH`)")
     read.add_argument("path", nargs="?", help="a .txt or .md file; without it, the start screen opens")
