@@ -38,6 +38,7 @@ sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(BENCH.parent))
 
 from blank_app import MARKER as BLANK_MARKER  # noqa: E402
+from figures_speed import news_text  # noqa: E402
 from gen_text import add_notes, first_marker, generate  # noqa: E402
 from tui.compiled import PURE_ENV, build_description, compiled_count  # noqa: E402
 from timing import Timing, pin_to_one_core, run_timed, time_analyses  # noqa: E402
@@ -85,15 +86,18 @@ def write_text(size: float, seed: int, folder: Path) -> Path:
 def analysis_rows(folder: Path, sizes: list[float], seed: int, repeat: int) -> list[Row]:
     """Analysis time per size (best of ``repeat`` texts), the CLI's time, and the growth."""
     all_sizes = sorted({*sizes, max(sizes) / 2})
-    texts = {size: [write_text(size, seed + run, folder) for run in range(repeat)]
-             for size in all_sizes}
+    texts: dict = {size: [write_text(size, seed + run, folder) for run in range(repeat)]
+                   for size in all_sizes}
+    news = write_news(folder)
+    if news is not None:
+        texts[NEWS] = [news] * repeat  # one text: the runs are fresh processes, no cache carries over
     warm_up = write_text(0.02, seed + 10_000, folder)
     previous = pin_to_one_core()
     try:
         # Where the analysis is compiled, pure Python runs take turns with the compiled ones.
         pure_too = ({}, {PURE_ENV: "1"}) if compiled_count() else ({},)
         both = time_analyses(warm_up, texts, {size: pure_too if size in sizes and size >= 1 else ({},)
-                                              for size in all_sizes})
+                                              for size in texts})
         timings = {size: found[0] for size, found in both.items()}
         pure = {size: found[1] for size, found in both.items() if len(found) > 1 and size in sizes}
         cli = {size: run_timed([str(BIN / "closeread"), "analyze", str(texts[size][0]), "--json"])
@@ -105,12 +109,16 @@ def analysis_rows(folder: Path, sizes: list[float], seed: int, repeat: int) -> l
     if failed:
         return [Row("analysis", "load + analyze", f"failed: {failed}")]
     stages = {size: timings[size][1] for size in all_sizes}
-    timings = {size: timings[size][0] for size in all_sizes}
-    rows = [Row("analysis", f"{size:g} MB load + analyze (best of {repeat})", str(timings[size]),
-                *size_target(size, timings[size].cpu)) for size in all_sizes]
-    rows += [Row("analysis", f"{size:g} MB CPU per stage",
-                 ", ".join(f"{name} {seconds:.2f}" for name, seconds in stages[size].items()))
+    rows = [Row("analysis", f"{size:g} MB load + analyze (best of {repeat})", str(timings[size][0]),
+                *size_target(size, timings[size][0].cpu)) for size in all_sizes]
+    rows += [Row("analysis", f"{size:g} MB CPU per stage", stage_list(stages[size]))
              for size in sizes if size >= 1]
+    if NEWS in timings:
+        news_timing, news_stages = timings[NEWS]
+        rows += [Row("analysis", f"1 MB of real news, {NEWS_SOURCE} (best of {repeat})", str(news_timing),
+                     *size_target(1, news_timing.cpu)),
+                 Row("analysis", "1 MB of real news, CPU per stage", stage_list(news_stages))]
+    timings = {size: timings[size][0] for size in all_sizes}
     rows += [Row("analysis", f"{size:g} MB load + analyze, pure Python ({PURE_ENV}=1)",
                  str(timing[0]) if not isinstance(timing, str) else f"failed: {timing}")
              for size, timing in pure.items()]
@@ -118,6 +126,27 @@ def analysis_rows(folder: Path, sizes: list[float], seed: int, repeat: int) -> l
         value = f"{timing}, {rss:.0f} MB peak" if status == 0 else f"failed: {error}"
         rows.append(Row("analysis", f"{size:g} MB `closeread analyze --json`", value))
     return rows + growth_rows(timings, max(sizes))
+
+
+def stage_list(stages: dict[str, float]) -> str:
+    return ", ".join(f"{name} {seconds:.2f}" for name, seconds in stages.items())
+
+
+# The generated texts are denser in figures than news; where ../shared/data is present (development
+# data, read in place and never copied into the repository), 1 MB of real articles is timed beside them.
+NEWS = "news"
+NEWS_SOURCE = "BBC and PolNeAR dev articles joined"
+
+
+def write_news(folder: Path) -> Path | None:
+    """1 MB of real news in ``folder``, or None without the development data."""
+    text = news_text(1_000_000)
+    if text is None:
+        return None
+    path = folder / "news-1MB.md"
+    if not path.exists() or path.read_text(encoding="utf-8") != text:
+        path.write_text(text, encoding="utf-8")
+    return path
 
 
 def size_target(size: float, seconds: float) -> tuple[str, str]:

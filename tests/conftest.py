@@ -37,3 +37,18 @@ def text(tmp_path):
     from reader_helpers import copy_sample
 
     return copy_sample(tmp_path)
+
+
+class Clock:
+    """A clock that moves only when a test sets ``now``."""
+
+    def __init__(self) -> None:
+        self.now = 100.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+@pytest.fixture
+def clock() -> Clock:
+    return Clock()

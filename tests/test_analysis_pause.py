@@ -9,19 +9,6 @@ import pytest
 from tui.analysis_pause import MAX_PAUSE_SECONDS, MIN_RUN_SECONDS, QUIET_SECONDS, Pauser
 
 
-class Clock:
-    def __init__(self) -> None:
-        self.now = 100.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-@pytest.fixture
-def clock() -> Clock:
-    return Clock()
-
-
 @pytest.fixture
 def sent() -> list[int]:
     return []

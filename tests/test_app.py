@@ -70,6 +70,26 @@ async def test_keyboard_navigation(text):
         assert cursor(app) == 0
 
 
+
+async def test_keys_hold_off_the_idle_collection(text):
+    import gc
+
+    from tui.gc_pause import IDLE_SECONDS, READER_THRESHOLDS
+
+    before = gc.get_threshold()
+    app = ReaderApp(str(text))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(app, pilot)
+        assert gc.get_threshold() == READER_THRESHOLDS
+        await pilot.press("j")
+        gc.collect(0)  # a young pass, as while a key is answered: the older ones are due
+        assert gc.get_count()[1] > 0
+        assert app.idle_collector.tick() is None  # a key just came
+        await pilot.pause(IDLE_SECONDS + 0.25)  # the app's own ticks collect in the pause
+        assert gc.get_count()[1] == 0
+    assert gc.get_threshold() == before
+
+
 async def test_paging_moves_by_a_screen(text):
     app = ReaderApp(str(text))
     async with app.run_test(size=(120, 20)) as pilot:

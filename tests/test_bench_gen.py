@@ -123,3 +123,24 @@ def test_a_key_that_never_changes_the_screen_misses(run_module):
     assert run_module.latency_row("j", [0.01, None]).verdict == "MISSED"
     assert run_module.latency_row("j", [0.01, 0.02]).verdict == "ok"
     assert run_module.latency_row("esc", [0.2], targeted=False).verdict == ""
+
+
+def test_real_news_text_is_written_once_or_skipped(run_module, tmp_path, monkeypatch):
+    path = run_module.write_news(tmp_path)
+    if path is None:  # no ../shared/data here: the bench leaves the real news out
+        assert not list(tmp_path.iterdir())
+    else:
+        text = path.read_text(encoding="utf-8")
+        assert len(text) == 1_000_000 and "\n\n" in text
+        stamp = path.stat().st_mtime_ns
+        assert run_module.write_news(tmp_path) == path and path.stat().st_mtime_ns == stamp
+    monkeypatch.setattr(run_module, "news_text", lambda size: None)
+    assert run_module.write_news(tmp_path / "elsewhere") is None
+
+
+def test_key_log_percentiles_name_the_slow_tail():
+    spec = importlib.util.spec_from_file_location("bench_key_log", GEN_PATH.parent / "key_log.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    line = module.percentiles([float(v) for v in range(1, 101)])
+    assert line.startswith("n=100  p50 51.0  p90 91.0  p95 96.0") and line.endswith("max 100.0 ms")

@@ -37,6 +37,7 @@ from tui.analysis_events import (  # noqa: F401 - the events are part of this mo
 )
 from tui.analysis_pause import CAN_PAUSE, Pauser
 from tui.document import Document
+from tui.gc_pause import freeze_long_lived
 
 if TYPE_CHECKING:  # tui.analysis imports every extractor (~0.3 s): loaded once a result arrives
     from tui.analysis import Analysis
@@ -292,7 +293,7 @@ class AnalysisRun:
     def _resume_gc(self, freeze: bool) -> None:
         if self._gc_paused:
             if freeze:
-                gc.freeze()
+                freeze_long_lived()
             gc.enable()
             self._gc_paused = False
 

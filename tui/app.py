@@ -14,6 +14,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from tui.config import Config, DEFAULT_THEME, load_config, save_setting
+from tui.gc_pause import IdleCollector
 from tui.loader import LoadError
 from tui.screens.loading import Opened, open_text
 from tui.screens.reader import ReaderScreen
@@ -21,6 +22,7 @@ from tui.state import ReadingState
 from tui.themes import highlight_defaults, load_themes
 
 STATE_SAVE_SECONDS = 10
+IDLE_TICK_SECONDS = 0.1  # how often the reader looks whether it may collect garbage (see gc_pause)
 # Input that the reader answers at once: the analysis process holds still meanwhile (not on
 # mouse moves, which come in streams without asking for anything).
 USER_INPUT = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)
@@ -51,14 +53,18 @@ class ReaderApp(App[int]):
         self._register_themes()
         self.theme = self._choose_theme(theme)
         self._save_theme_now = theme is not None and self.theme == theme
+        self.idle_collector = IdleCollector()
 
     def _note(self, message: str | None) -> None:
         if message:
             self.messages.append(message)
 
     async def on_event(self, event: events.Event) -> None:
+        user_input = isinstance(event, USER_INPUT)
+        if user_input:
+            self.idle_collector.input_came()
         # Loaded with the first analysis run; before that there is no run to hold still.
-        runner = sys.modules.get("tui.analysis_runner") if isinstance(event, USER_INPUT) else None
+        runner = sys.modules.get("tui.analysis_runner") if user_input else None
         if runner is None or event.is_forwarded:
             await super().on_event(event)
             return
@@ -97,6 +103,8 @@ class ReaderApp(App[int]):
             self.notify(problem, severity="warning")
 
     def on_mount(self) -> None:
+        self.idle_collector.begin()
+        self.set_interval(IDLE_TICK_SECONDS, self.idle_collector.tick, name="idle collector")
         if self.config.keys:
             self.set_keymap(self.config.keys)
             self._check_keymap()
@@ -161,6 +169,9 @@ class ReaderApp(App[int]):
             return
         reader.remember_position()
         self._note_problem(self.reading_state.save())
+
+    def on_unmount(self) -> None:
+        self.idle_collector.end()
 
     async def action_quit(self) -> None:
         self.save_state()

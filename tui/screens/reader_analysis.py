@@ -7,7 +7,6 @@ lock); this mixin only starts it, relays its events and shows the result.
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable
 from functools import partial
 from typing import TYPE_CHECKING
@@ -16,6 +15,7 @@ from textual import work
 from textual.worker import Worker, WorkerState, get_current_worker
 
 from tui.document import Document
+from tui.gc_pause import freeze_long_lived
 from tui.widgets.item_list import MAX_ITEMS, Item
 from tui.widgets.messages import AnalysisProgress, AnalysisReady
 from tui.widgets.side_panes import SidePane
@@ -169,7 +169,7 @@ class AnalysisMixin:
         self.busy_label = None
         # The document and its analysis live until the text is closed: keep the garbage
         # collector from walking their millions of objects (pauses of 100 ms+ on a book).
-        gc.freeze()
+        freeze_long_lived()
         # One step per refresh: on a book each is 1-15 ms, together they would hold up a key.
         steps: list[Callable[[], None]] = []
         if self.side_ready:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import gc
 import os
 
 from textual import work
 
+from tui.gc_pause import freeze_long_lived
 from tui.loader import LoadError, load_document
 from tui.screens.loading import full_document
 from tui.widgets.messages import StoreOpened, TextReloaded
@@ -102,7 +102,7 @@ class WatchMixin:
         """Put the whole text in place of its preview, on the same paragraph unless the reader moved."""
         moved = self.view.cursor != min(self.restore_to, len(self.document.paragraphs) - 1)
         self._show_document(document)
-        gc.freeze()  # the whole text stays loaded: spare the collector from walking it
+        freeze_long_lived()  # the whole text stays loaded: spare the collector from walking it
         if not moved:
             self.view.move_cursor(min(self.restore_to, len(document.paragraphs) - 1), top=True)
 
