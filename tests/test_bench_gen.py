@@ -144,3 +144,13 @@ def test_key_log_percentiles_name_the_slow_tail():
     spec.loader.exec_module(module)
     line = module.percentiles([float(v) for v in range(1, 101)])
     assert line.startswith("n=100  p50 51.0  p90 91.0  p95 96.0") and line.endswith("max 100.0 ms")
+
+
+def test_first_paint_rows_tell_the_machines_speed(run_module, tmp_path, monkeypatch):
+    big = tmp_path / "big.md"
+    big.write_text("# Title\n\nFirst words of the text.\n", encoding="utf-8")
+    times = iter([0.54, 0.81])  # blank app, then closeread
+    monkeypatch.setattr(run_module, "first_paint", lambda *args: next(times))
+    blank, reader = run_module.paint_rows(None, big, tmp_path, runs=1)
+    assert blank.value.startswith("0.540 s = 2.00x the issue's 0.27 s")
+    assert reader.value == "0.810 s = 1.50x blank" and reader.verdict == "ok"
