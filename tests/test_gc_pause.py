@@ -7,7 +7,7 @@ import gc
 import pytest
 
 from tui import gc_pause
-from tui.gc_pause import FULL_IDLE_SECONDS, IDLE_SECONDS, READER_THRESHOLDS, IdleCollector
+from tui.gc_pause import FULL_AFTER_PASSES, FULL_IDLE_SECONDS, IDLE_SECONDS, READER_THRESHOLDS, IdleCollector
 
 
 @pytest.fixture
@@ -44,6 +44,19 @@ def test_a_pause_collects_the_young_generations_then_everything(collector, monke
     clock.now += FULL_IDLE_SECONDS
     assert idle.tick() == 2
     assert gc.get_count()[2] == 0
+
+
+def test_many_young_passes_make_a_full_pass_due_in_a_short_pause(collector, monkeypatch):
+    idle, clock = collector
+    monkeypatch.setattr(gc_pause, "_long_lived_frozen", True)
+    gc.collect(2)
+    for _ in range(FULL_AFTER_PASSES - 1):
+        gc.collect(1)
+    clock.now += IDLE_SECONDS
+    assert idle.tick() is None  # a short pause, and not yet enough young passes
+    gc.collect(1)
+    assert gc.get_count()[2] == FULL_AFTER_PASSES < READER_THRESHOLDS[2]
+    assert idle.tick() == 2
 
 
 def test_no_full_pass_before_the_text_is_frozen(collector, monkeypatch):

@@ -33,10 +33,13 @@ def cyclic_gc_paused() -> Iterator[None]:
 # The reader runs those passes in the pauses between keys instead.
 IDLE_SECONDS = 0.25  # no input for this long: the young generations are collected
 FULL_IDLE_SECONDS = 1.0  # and after this long, everything (what the text has not frozen)
+FULL_AFTER_PASSES = 10  # or after this many young passes, even in a short pause
 YOUNG_LIMIT = 50_000  # more young objects than this (a load just ended): left to the collector
-# Thresholds while the reader runs: the first stays Python's; the older generations wait far
-# longer than Python's 10 and 10, as the pauses collect them (these stay as a backstop).
-READER_THRESHOLDS = (700, 100, 1000)
+# Thresholds while the reader runs: the first stays Python's. The second waits far longer than
+# Python's 10, as the pauses collect the young generations; the third (Python's 10) is doubled,
+# beyond FULL_AFTER_PASSES, so that a full pass comes in a key's answer only when the keys come
+# without a pause (a held key), and the garbage of a long stretch of keys is still collected.
+READER_THRESHOLDS = (700, 100, 20)
 
 _long_lived_frozen = False
 
@@ -84,7 +87,7 @@ class IdleCollector:
         if older_passes:
             gc.collect(1)
             return 1
-        if full_due and idle >= FULL_IDLE_SECONDS and _long_lived_frozen:
+        if full_due and _long_lived_frozen and (idle >= FULL_IDLE_SECONDS or full_due >= FULL_AFTER_PASSES):
             gc.collect(2)
             return 2
         return None
