@@ -29,7 +29,7 @@ def cyclic_gc_paused() -> Iterator[None]:
 
 # The reader's collections: Python's collector runs its older generations when allocations pile up,
 # and they pile up while a key is answered (a screen's worth of new lines): a pass over the young
-# generations took 3-6 ms and one over everything 12-14 ms on a book, inside the answer to a key.
+# generations took 3-10 ms and one over everything 9-15 ms on a book, inside the answer to a key.
 # The reader runs those passes in the pauses between keys instead.
 IDLE_SECONDS = 0.25  # no input for this long: the young generations are collected
 FULL_IDLE_SECONDS = 1.0  # and after this long, everything (what the text has not frozen)
